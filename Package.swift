@@ -1,0 +1,58 @@
+// swift-tools-version: 6.2
+// Sentralbord: no Swift package dependencies. C libraries come from Debian through
+// systemLibrary targets; `make deps` installs their -dev packages.
+import PackageDescription
+
+/// The same strict settings for every Swift target (STYLE.md, "House rules").
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Sentralbord",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sentralbord", targets: ["sentralbord"]),
+        .executable(name: "toml-test-decoder", targets: ["toml-test-decoder"]),
+    ],
+    targets: [
+        // C libraries from Debian.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CICal", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Typed C wrappers for the variadic calls Swift cannot make, nothing else.
+        .target(name: "CShims", dependencies: ["CCurl", "CMicroHTTPD", "CSQLite", "CICal"]),
+
+        .target(name: "TOML", swiftSettings: strict),
+        .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"], swiftSettings: strict),
+        .target(name: "Switchboard", swiftSettings: strict),
+        .target(name: "PluginKit", dependencies: ["COpenSSL"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["CSQLite", "CShims"], swiftSettings: strict),
+        .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "PluginKit"], swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims"], swiftSettings: strict),
+        .target(
+            name: "CalendarPlugin", dependencies: ["PluginKit", "CICal", "CShims"],
+            path: "Plugins/Calendar", swiftSettings: strict),
+        .target(
+            name: "Gateway",
+            dependencies: ["TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin"],
+            swiftSettings: strict),
+        .target(name: "SentralbordCLI", dependencies: ["Gateway"], swiftSettings: strict),
+        .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
+
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"], swiftSettings: strict),
+        .testTarget(name: "PluginKitTests", dependencies: ["PluginKit"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"], swiftSettings: strict),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"], swiftSettings: strict),
+        .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient"], swiftSettings: strict),
+        .testTarget(name: "SentralbordCLITests", dependencies: ["SentralbordCLI"], swiftSettings: strict),
+    ]
+)

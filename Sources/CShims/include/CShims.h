@@ -1,0 +1,3 @@
+#ifndef SENTRALBORD_CSHIMS_H
+#define SENTRALBORD_CSHIMS_H
+#endif
