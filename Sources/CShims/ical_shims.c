@@ -1,0 +1,1 @@
+#include "ical_shims.h"

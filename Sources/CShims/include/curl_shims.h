@@ -1,0 +1,3 @@
+#ifndef SENTRALBORD_CURL_SHIMS_H
+#define SENTRALBORD_CURL_SHIMS_H
+#endif

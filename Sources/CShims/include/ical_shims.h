@@ -1,0 +1,3 @@
+#ifndef SENTRALBORD_ICAL_SHIMS_H
+#define SENTRALBORD_ICAL_SHIMS_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef SENTRALBORD_MHD_SHIMS_H
+#define SENTRALBORD_MHD_SHIMS_H
+#endif
