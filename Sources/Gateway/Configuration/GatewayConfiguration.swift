@@ -1,0 +1,90 @@
+import Foundation
+import TOML
+
+/// The whole configuration of a gateway, read from one `config.toml`.
+///
+/// Sections: `[server]`, `[storage]`, `[log]` and `[[tenants]]`; docs/config.md lists
+/// every key. Reading reports every problem at once, each with file:line:column and the
+/// key path, and nothing is started from a configuration that had any.
+public struct GatewayConfiguration: Sendable, Equatable {
+    /// `[server]`.
+    public var server: ServerConfiguration
+    /// `[storage]`.
+    public var storage: StorageConfiguration
+    /// `[log]`.
+    public var log: LogConfiguration
+    /// `[[tenants]]`: the companies served.
+    public var tenants: [TenantConfiguration]
+
+    /// Reads and checks the configuration file at `path`.
+    ///
+    /// - Throws: `ConfigurationError` listing every problem, in file order.
+    public static func load(path: String, environment: ConfigurationEnvironment = .process) throws(ConfigurationError) -> GatewayConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(issues: [ConfigurationIssue(file: path, position: nil, keyPath: "", message: "cannot read the configuration file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(issues: [ConfigurationIssue(file: path, position: nil, keyPath: "", message: "the file is not valid UTF-8")])
+        }
+        return try parse(text, file: path, environment: environment)
+    }
+
+    /// Reads and checks configuration `text`, naming it `file` in issues.
+    ///
+    /// - Throws: `ConfigurationError` listing every problem, in file order.
+    public static func parse(_ text: String, file: String, environment: ConfigurationEnvironment = .process) throws(ConfigurationError) -> GatewayConfiguration {
+        let root: TOMLTable
+        do {
+            root = try TOMLParser.parse(text)
+        } catch {
+            throw ConfigurationError(issues: [ConfigurationIssue(file: file, position: error.position, keyPath: "", message: error.message)])
+        }
+        let session = ConfigurationSession(file: file, environment: environment)
+        let reader = ConfigReader(table: root, path: "", position: TOMLPosition(line: 1, column: 1), session: session)
+        let configuration = GatewayConfiguration(config: reader)
+        session.reportUnknownKeys(in: root)
+        if !session.issues.isEmpty {
+            let ordered = session.issues.enumerated().sorted { left, right in
+                let l = left.element.position.map { ($0.line, $0.column) } ?? (0, 0)
+                let r = right.element.position.map { ($0.line, $0.column) } ?? (0, 0)
+                return l != r ? l < r : left.offset < right.offset
+            }
+            throw ConfigurationError(issues: ordered.map(\.element))
+        }
+        return configuration
+    }
+
+    /// The defaults with no tenants.
+    public init() {
+        server = ServerConfiguration()
+        storage = StorageConfiguration()
+        log = LogConfiguration()
+        tenants = []
+    }
+
+    /// Reads the root table; each section through its own `init(config:)`.
+    init(config: ConfigReader) {
+        server = config.table("server").map(ServerConfiguration.init(config:)) ?? ServerConfiguration()
+        storage = config.table("storage").map(StorageConfiguration.init(config:)) ?? StorageConfiguration()
+        log = config.table("log").map(LogConfiguration.init(config:)) ?? LogConfiguration()
+        var seen: Set<String> = []
+        tenants = config.tables("tenants").compactMap { reader in
+            guard let tenant = TenantConfiguration(config: reader) else { return nil }
+            if !seen.insert(tenant.id).inserted {
+                reader.report("id", "duplicate tenant id \"\(tenant.id)\"")
+            }
+            return tenant
+        }
+    }
+
+    /// The configuration in effect as TOML: every key with defaults filled in and numbers
+    /// normalized; secrets would show only where they come from.
+    public var effectiveTOML: String {
+        var root = TOMLTable()
+        root.set("server", .table(server.effective))
+        root.set("storage", .table(storage.effective))
+        root.set("log", .table(log.effective))
+        root.set("tenants", .array(tenants.map { TOMLNode(.table($0.effective), at: TOMLPosition(line: 0, column: 0)) }))
+        return TOMLWriter.string(from: root)
+    }
+}

@@ -1,0 +1,45 @@
+import TOML
+
+/// The HTTP server's settings: section `[server]`.
+public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
+    /// Where to listen. Key `listen`, `HOST:PORT`; default `127.0.0.1:8080`.
+    public var listen = ListenAddress(host: "127.0.0.1", port: 8080)
+    /// The largest request body accepted; larger ones get 413. Key `max_request_bytes`,
+    /// 1 KiB…64 MiB; default 1 MiB.
+    public var maxRequestBytes = 1_048_576
+    /// Threads serving connections. Key `threads`, 1…64; default 2.
+    public var threads = 2
+    /// Idle connections are closed after this. Key `connection_timeout_seconds`, 1…3600; default 60.
+    public var connectionTimeoutSeconds = 60
+    /// On SIGINT/SIGTERM, in-flight requests get this long to finish. Key
+    /// `shutdown_grace_seconds`, 0…300; default 10.
+    public var shutdownGraceSeconds = 10
+
+    /// The defaults.
+    public init() {}
+
+    /// Reads `[server]`; absent keys keep their defaults.
+    public init(config: ConfigReader) {
+        if let text = config.string("listen") {
+            do {
+                listen = try ListenAddress(parsing: text)
+            } catch {
+                config.report("listen", error.message)
+            }
+        }
+        maxRequestBytes = config.integer("max_request_bytes", default: maxRequestBytes, in: 1024...67_108_864)
+        threads = config.integer("threads", default: threads, in: 1...64)
+        connectionTimeoutSeconds = config.integer("connection_timeout_seconds", default: connectionTimeoutSeconds, in: 1...3600)
+        shutdownGraceSeconds = config.integer("shutdown_grace_seconds", default: shutdownGraceSeconds, in: 0...300)
+    }
+
+    var effective: TOMLTable {
+        var table = TOMLTable()
+        table.set("listen", .string(listen.description))
+        table.set("max_request_bytes", .integer(Int64(maxRequestBytes)))
+        table.set("threads", .integer(Int64(threads)))
+        table.set("connection_timeout_seconds", .integer(Int64(connectionTimeoutSeconds)))
+        table.set("shutdown_grace_seconds", .integer(Int64(shutdownGraceSeconds)))
+        return table
+    }
+}
