@@ -12,7 +12,7 @@ public enum SentralbordCLI {
     ]
 
     /// Runs the command line `arguments` (without the program name).
-    public static func run(_ arguments: [String], console: Console = .standard) async -> ExitStatus {
+    public static func run(_ arguments: [String], console: Console = .standard) async -> ExitCode {
         guard let first = arguments.first else {
             console.err(overview + "\n")
             return .usage
@@ -45,7 +45,7 @@ public enum SentralbordCLI {
             .max { $0.interface.path.count < $1.interface.path.count }
     }
 
-    private static func help(for topic: [String], console: Console) -> ExitStatus {
+    private static func help(for topic: [String], console: Console) -> ExitCode {
         guard !topic.isEmpty else {
             console.out(overview + "\n")
             return .success

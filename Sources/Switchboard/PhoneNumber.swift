@@ -12,6 +12,11 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What was wrong and what was expected.
         public let reason: String
+
+        /// Creates an error with `reason`.
+        public init(reason: String) {
+            self.reason = reason
+        }
         /// The reason, readable on its own.
         public var description: String { reason }
     }
@@ -24,9 +29,9 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
     public init(parsing text: String, countryCode: String = PhoneNumber.defaultCountryCode) throws(ParseError) {
         var digits = ""
         var international = false
-        for (index, character) in text.trimmingWhitespace().enumerated() {
+        for character in text.trimmingWhitespace() {
             switch character {
-            case "+" where index == 0 && digits.isEmpty: international = true
+            case "+" where digits.isEmpty && !international: international = true
             case "0"..."9": digits.append(character)
             case " ", "-", ".", "(", ")", "\u{00A0}": continue
             default:

@@ -24,8 +24,8 @@ public struct ConfigReader {
         self.session = session
     }
 
-    /// The directory of the configuration file; relative paths in it are resolved against this.
-    public var baseDirectory: String { session.baseDirectory }
+    /// `path` resolved against the configuration file's folder (unchanged when absolute).
+    public func resolvePath(_ path: String) -> String { session.resolve(path) }
 
     /// The full key path of `key` in this table.
     public func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -33,7 +33,7 @@ final class ConfigurationSession {
 
     /// A path relative to the configuration file's directory, or `path` if absolute.
     func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
+        path.hasPrefix("/") || baseDirectory == "." ? path : (baseDirectory as NSString).appendingPathComponent(path)
     }
 
     /// Reports every key in the document that no component asked for, with the keys that

@@ -33,24 +33,11 @@ public struct GatewayConfiguration: Sendable, Equatable {
     ///
     /// - Throws: `ConfigurationError` listing every problem, in file order.
     public static func parse(_ text: String, file: String, environment: ConfigurationEnvironment = .process) throws(ConfigurationError) -> GatewayConfiguration {
-        let root: TOMLTable
-        do {
-            root = try TOMLParser.parse(text)
-        } catch {
-            throw ConfigurationError(issues: [ConfigurationIssue(file: file, position: error.position, keyPath: "", message: error.message)])
+        var configuration = GatewayConfiguration()
+        let issues = ConfigReader.issues(reading: text, file: file, environment: environment) { reader in
+            configuration = GatewayConfiguration(config: reader)
         }
-        let session = ConfigurationSession(file: file, environment: environment)
-        let reader = ConfigReader(table: root, path: "", position: TOMLPosition(line: 1, column: 1), session: session)
-        let configuration = GatewayConfiguration(config: reader)
-        session.reportUnknownKeys(in: root)
-        if !session.issues.isEmpty {
-            let ordered = session.issues.enumerated().sorted { left, right in
-                let l = left.element.position.map { ($0.line, $0.column) } ?? (0, 0)
-                let r = right.element.position.map { ($0.line, $0.column) } ?? (0, 0)
-                return l != r ? l < r : left.offset < right.offset
-            }
-            throw ConfigurationError(issues: ordered.map(\.element))
-        }
+        guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
         return configuration
     }
 
@@ -65,7 +52,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// Reads the root table; each section through its own `init(config:)`.
     init(config: ConfigReader) {
         server = config.table("server").map(ServerConfiguration.init(config:)) ?? ServerConfiguration()
-        storage = config.table("storage").map(StorageConfiguration.init(config:)) ?? StorageConfiguration()
+        storage = StorageConfiguration(config: config.table("storage"), root: config)
         log = config.table("log").map(LogConfiguration.init(config:)) ?? LogConfiguration()
         var seen: Set<String> = []
         tenants = config.tables("tenants").compactMap { reader in

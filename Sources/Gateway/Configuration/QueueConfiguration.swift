@@ -9,6 +9,12 @@ public struct QueueConfiguration: Sendable, Equatable, EffectiveConfiguration {
         public var user: String
         /// Key `priority`: 1…99, 1 is offered calls first (WAIT-2); default 1.
         public var priority: Int
+
+        /// Creates a membership.
+        public init(user: String, priority: Int) {
+            self.user = user
+            self.priority = priority
+        }
     }
 
     /// Key `id` (required): unique in the company.

@@ -13,15 +13,15 @@ public struct StorageConfiguration: Sendable, Equatable, EffectiveConfiguration 
     /// The defaults (relative to the working directory).
     public init() {}
 
-    /// Reads `[storage]`; the data directory is resolved against the config file's folder.
-    public init(config: ConfigReader) {
-        let directory = config.string("data_directory", default: dataDirectory)
+    /// Reads `[storage]` (nil: the section is absent); the data directory is resolved against
+    /// the config file's folder.
+    init(config: ConfigReader?, root: ConfigReader) {
+        var directory = config?.string("data_directory", default: dataDirectory) ?? dataDirectory
         if directory.isEmpty {
-            config.report("data_directory", "expected a folder path, found an empty string")
+            config?.report("data_directory", "expected a folder path, found an empty string")
+            directory = dataDirectory
         }
-        dataDirectory = directory.hasPrefix("/")
-            ? directory
-            : (config.baseDirectory as NSString).appendingPathComponent(directory.isEmpty ? "data" : directory)
+        dataDirectory = root.resolvePath(directory)
     }
 
     var effective: TOMLTable {

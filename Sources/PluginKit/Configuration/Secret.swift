@@ -4,7 +4,7 @@
 /// `env:NAME` (an environment variable) or `file:PATH` (a file's contents, trailing newline
 /// removed). `description` and `debugDescription` never show the value, so a secret can be
 /// logged, printed by `check-config` or put in an error message without leaking it.
-public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// Where a secret's value comes from.
     public enum Source: Sendable, Equatable, CustomStringConvertible {
         /// An environment variable.
@@ -39,4 +39,7 @@ public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugS
 
     /// Same as `description`.
     public var debugDescription: String { description }
+
+    /// Shows only the source, so `dump` and debuggers do not reveal the value either.
+    public var customMirror: Mirror { Mirror(self, children: ["source": source]) }
 }

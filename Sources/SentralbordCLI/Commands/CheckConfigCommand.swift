@@ -14,7 +14,7 @@ struct CheckConfigCommand: Command {
         path = arguments.positional(0) ?? "config.toml"
     }
 
-    func run(console: Console) async -> ExitStatus {
+    func run(console: Console) async -> ExitCode {
         do {
             let configuration = try GatewayConfiguration.load(path: path)
             console.out(configuration.effectiveTOML)

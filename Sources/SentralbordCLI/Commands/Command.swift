@@ -8,5 +8,5 @@ public protocol Command: Sendable {
     /// Validates parsed arguments.
     init(arguments: ParsedArguments) throws(UsageError)
     /// Runs the command.
-    func run(console: Console) async -> ExitStatus
+    func run(console: Console) async -> ExitCode
 }

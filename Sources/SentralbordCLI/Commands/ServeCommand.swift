@@ -27,7 +27,7 @@ struct ServeCommand: Command {
         }
     }
 
-    func run(console: Console) async -> ExitStatus {
+    func run(console: Console) async -> ExitCode {
         var configuration: GatewayConfiguration
         do {
             configuration = try GatewayConfiguration.load(path: configPath)

@@ -6,7 +6,7 @@ struct VersionCommand: Command {
 
     init(arguments: ParsedArguments) throws(UsageError) {}
 
-    func run(console: Console) async -> ExitStatus {
+    func run(console: Console) async -> ExitCode {
         console.out("sentralbord \(SentralbordVersion.current)\n")
         return .success
     }

@@ -1,5 +1,5 @@
 /// Process exit statuses, from BSD sysexits.h where one fits.
-public enum ExitStatus: Int32, Sendable {
+public enum ExitCode: Int32, Sendable {
     /// Success.
     case success = 0
     /// The command failed at run time.

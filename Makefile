@@ -1,0 +1,53 @@
+# Sentralbord — the two commands: `make run` and `make test`. Both set up what they need.
+SHELL := /bin/bash
+SWIFT ?= swift
+SHARED ?= ../shared
+CONFIG ?= config.toml
+# Debian packages the build, the tests and the run need: C libraries (-dev), tzdata for
+# libical, and the test peers.
+DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libical-dev \
+	libssl-dev tzdata python3 curl
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release run test conformance bench clean
+
+## deps: install the Debian packages that are missing (idempotent; apt-get update once, only when needed)
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "make deps: installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## run: build for release and serve with ./config.toml
+run: release
+	$$($(SWIFT) build -c release --show-bin-path)/sentralbord serve --config $(CONFIG)
+
+## conformance: toml-test over the shared cases; must be 532 passed, 0 failed
+conformance: build
+	@out=$$(python3 $(SHARED)/tools/toml-test-run --decoder "$$($(SWIFT) build --show-bin-path)/toml-test-decoder" \
+		--tests $(SHARED)/testdata/toml-test); status=$$?; \
+	echo "toml-test: $$(echo "$$out" | tail -n 1)"; \
+	if [ $$status -ne 0 ] || ! echo "$$out" | tail -n 1 | grep -qx "532 passed, 0 failed"; then \
+		echo "$$out" | tail -n 40; echo "toml-test conformance failed"; exit 1; fi
+
+## test: everything: build, conformance runners, the whole Swift test suite
+test: conformance
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## bench: run the benchmarks (figures go in docs/benchmarks.md)
+bench: release
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf .build
