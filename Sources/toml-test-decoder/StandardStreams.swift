@@ -20,14 +20,14 @@ enum StandardStreams {
         }
     }
 
-    /// Writes `text` to standard output.
-    static func writeOutput(_ text: String) {
-        writeAll(text, to: 1)
+    /// Writes `bytes` to standard output.
+    static func writeOutput(_ bytes: [UInt8]) {
+        writeAll(bytes[...], to: 1)
     }
 
     /// Writes `text` to standard error.
     static func writeError(_ text: String) {
-        writeAll(text, to: 2)
+        writeAll(Array(text.utf8)[...], to: 2)
     }
 
     /// Ends the process with `status`.
@@ -35,8 +35,8 @@ enum StandardStreams {
         exit(status)
     }
 
-    private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
+    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) {
+        var bytes = bytes
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written > 0 {

@@ -4,7 +4,7 @@ import TOML
 
 do {
     let table = try TOMLParser.parse(utf8: StandardStreams.readInput())
-    StandardStreams.writeOutput(TaggedJSON.encode(table) + "\n")
+    StandardStreams.writeOutput(TaggedJSON.encode(table) + [UInt8(ascii: "\n")])
 } catch {
     StandardStreams.writeError("stdin:\(error)\n")
     StandardStreams.terminate(1)
