@@ -18,6 +18,7 @@ extension TableInProgress {
                     break
                 case .implicit:
                     child.origin = .dotted
+                    child.position = segment.position
                 case .defined:
                     throw TOMLError(
                         "cannot add to table \(path.displayName) with dotted keys: "
@@ -51,7 +52,7 @@ extension TableInProgress {
             let table = TableInProgress(.defined, at: position)
             parent.add(.table(table, keyPosition: last.position), for: last.name)
             return table
-        case .table(let table, let keyPosition):
+        case .table(let table, _):
             switch table.origin {
             case .implicit:
                 table.origin = .defined
@@ -62,7 +63,7 @@ extension TableInProgress {
                     "table \(path.displayName) is defined twice (first defined at \(table.position))", at: position)
             case .dotted:
                 throw TOMLError(
-                    "table \(path.displayName) was already defined by dotted keys at \(keyPosition)", at: position)
+                    "table \(path.displayName) was already defined by dotted keys at \(table.position)", at: position)
             }
         case .arrayOfTables(let array):
             throw TOMLError(

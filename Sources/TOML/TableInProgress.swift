@@ -23,7 +23,8 @@ final class TableInProgress {
 
     /// How the table came to exist; may change from `implicit` to `defined` or `dotted`.
     var origin: Origin
-    /// Where the table was defined (for an implicit table: the header that named it).
+    /// Where the table was defined: its header, its first dotted key part, or its brace
+    /// (for a still implicit table: the header that named it).
     var position: TOMLPosition
     private var keys: [String] = []
     private var entries: [String: Entry] = [:]

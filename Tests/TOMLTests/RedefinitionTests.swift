@@ -82,6 +82,13 @@ struct RedefinitionTests {
         #expect(error.position == TOMLPosition(line: 3, column: 1))
     }
 
+    @Test("a header cannot define a table dotted keys made, even one a header named first")
+    func headerAfterDottedMessage() throws {
+        let error = try #require(parseError("[a.b.c]\n[a]\nb.x = 1\n[a.b]\n"))
+        #expect(error.message == #"table "a.b" was already defined by dotted keys at 3:1"#)
+        #expect(error.position == TOMLPosition(line: 4, column: 1))
+    }
+
     @Test("inline tables are closed once written")
     func inlineClosedMessage() throws {
         let error = try #require(parseError("a = { b = 1 }\na.c = 2\n"))
