@@ -64,6 +64,14 @@ struct Cursor {
         return true
     }
 
+    /// Skips a UTF-8 byte order mark at the start of the document; it takes no column.
+    mutating func skipByteOrderMark() {
+        guard index == 0, looksAt("\u{FEFF}") else { return }
+        index = 3
+        lineStart = 3
+        columnMemo = (3, 1)
+    }
+
     /// The position of the next byte, remembered so the next call on this line counts less.
     mutating func position() -> TOMLPosition {
         let column = column(of: index)

@@ -2,8 +2,8 @@
 extension Cursor {
     /// Parses the whole document into its root table.
     mutating func parseDocument() throws(TOMLError) -> TOMLTable {
-        if looksAt("\u{FEFF}") { index += 3 }
-        let root = TableInProgress(.defined, at: position())
+        skipByteOrderMark()
+        let root = TableInProgress(.defined, at: TOMLPosition(line: 1, column: 1))
         var current = root
         while true {
             skipWhitespace()
