@@ -31,9 +31,13 @@ public struct TOMLNode: Sendable, Equatable {
 
 /// Any TOML 1.0 value.
 public enum TOMLValue: Sendable, Equatable {
+    /// A string, escapes resolved.
     case string(String)
+    /// A 64-bit signed integer.
     case integer(Int64)
+    /// An IEEE 754 binary64 float, including infinities and NaN.
     case float(Double)
+    /// `true` or `false`.
     case boolean(Bool)
     /// An offset date-time, e.g. `1979-05-27T07:32:00Z`.
     case offsetDateTime(TOMLDate, TOMLTime, offsetMinutes: Int)
@@ -43,7 +47,9 @@ public enum TOMLValue: Sendable, Equatable {
     case localDate(TOMLDate)
     /// A local time.
     case localTime(TOMLTime)
+    /// An array; its elements may have different types.
     case array([TOMLNode])
+    /// A table: a `[header]` table, an inline table, a dotted-key table, or an element of an array of tables.
     case table(TOMLTable)
 
     /// The name of the value's type as a person reads it ("string", "integer", "table", …).
