@@ -135,7 +135,7 @@ struct ConfigurationTests {
             """)
         #expect(found.count == 2)
         #expect(found[0].hasPrefix("test.toml:1:1: sever: unknown key; expected one of: log, server, storage, tenants"))
-        #expect(found[1].hasPrefix("test.toml:7:9: tenants[0].users[0].phone: unknown key; expected one of: department, email, id"))
+        #expect(found[1].hasPrefix("test.toml:9:9: tenants[0].users[0].phone: unknown key; expected one of: department, email, id"))
     }
 
     @Test func crossReferencesAreChecked() {
@@ -228,4 +228,12 @@ struct SecretConfigurationTests {
         #expect(readSecret("\"env:NOPE\"").1 == ["/etc/sb/config.toml:1:9: token: environment variable NOPE is not set"])
         #expect(readSecret("\"file:/missing\"").1 == ["/etc/sb/config.toml:1:9: token: cannot read secret file /missing"])
     }
+}
+
+@Test("Configuration: the effective TOML reads back to the same configuration")
+func effectiveConfigurationRoundTrips() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../config.toml").path
+    let original = try GatewayConfiguration.load(path: path)
+    let reread = try GatewayConfiguration.parse(original.effectiveTOML, file: "/effective.toml")
+    #expect(reread == original)
 }
