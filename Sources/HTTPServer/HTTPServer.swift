@@ -79,8 +79,8 @@ public final class HTTPServer: Sendable {
 
     /// Stops the server gracefully: refuses new connections at once, ends streamed responses,
     /// lets in-flight requests finish for up to ``HTTPServerConfiguration/shutdownGracePeriod``,
-    /// answers any still running with 503, then stops the daemon. Returns when every server
-    /// thread has ended. Calling it on a server that is not running does nothing.
+    /// answers any still running with 503 (waiting at most one more second for those answers to
+    /// be sent), then stops the daemon. Returns when every server thread has ended. Calling it on a server that is not running does nothing.
     public func shutdown() async {
         let daemon = lifecycle.withLock { lifecycle -> Daemon? in
             guard case .running(let daemon) = lifecycle else {
@@ -100,9 +100,19 @@ public final class HTTPServer: Sendable {
         while core.requestsInFlight > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
         }
+        core.close()
+        // The 503s for abandoned requests need a moment to be queued and written before the
+        // daemon closes their connections.
+        let flushDeadline = ContinuousClock.now + Self.closingFlushLimit
+        while core.responsesInFlight > 0, ContinuousClock.now < flushDeadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
         Self.stop(daemon)
         lifecycle.withLock { $0 = .stopped }
     }
+
+    /// How long shutdown waits, after the grace period, for the 503 answers to be sent.
+    private static let closingFlushLimit = Duration.seconds(1)
 
     private func launch() throws(HTTPServerError) -> Daemon {
         guard configuration.threadPoolSize >= 1, configuration.maxRequestBodyBytes >= 0 else {

@@ -131,6 +131,22 @@ final class ServerCore: Sendable {
         state.withLock { $0.requests.count }
     }
 
+    /// The number of requests the server has started to answer (or must answer) whose response
+    /// is not yet sent; requests still receiving their body are not counted.
+    var responsesInFlight: Int {
+        let requests = state.withLock { Array($0.requests.values) }
+        return requests.count { context in
+            context.state.withLock { state in
+                switch state.phase {
+                case .started, .receiving:
+                    false
+                case .responding, .ready, .answered:
+                    true
+                }
+            }
+        }
+    }
+
     /// Ends every streamed response, now and as they start, and marks every response from now
     /// on with `Connection: close`.
     func quiesce() {
