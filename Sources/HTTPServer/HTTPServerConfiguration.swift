@@ -16,7 +16,10 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     public var port: Int
     /// The number of libmicrohttpd worker threads; at least 1.
     public var threadPoolSize: Int
-    /// The largest request body accepted, in bytes.
+    /// The largest request body accepted, in bytes. A larger body is answered 413 without being
+    /// kept in memory: at once when its `Content-Length` announces it; otherwise (chunked) once
+    /// the rest of it has been read and discarded, and a chunked body beyond twice the limit
+    /// closes the connection without an answer.
     public var maxRequestBodyBytes: Int
     /// How long an idle connection may stay open; rounded up to whole seconds.
     public var connectionTimeout: Duration

@@ -54,7 +54,7 @@ final class ServerCore: Sendable {
                     // Answered before the body is read; libmicrohttpd then closes the connection
                     // instead of reading the rest.
                     state.tooLarge = true
-                    return .answer(tooLargeResponse())
+                    return .answer(tooLargeResponse(instance: context.path))
                 }
                 state.body.reserveCapacity(min(maxBodyBytes, state.headers["Content-Length"].flatMap(Int.init) ?? 0))
                 return .proceed
@@ -75,7 +75,7 @@ final class ServerCore: Sendable {
                 }
                 return .proceed
             case .receiving where state.tooLarge:
-                return .answer(tooLargeResponse())
+                return .answer(tooLargeResponse(instance: context.path))
             case .receiving:
                 state.phase = .responding(nil)
                 return .dispatch(
@@ -218,8 +218,11 @@ final class ServerCore: Sendable {
         case .stream(let producer):
             let newStream = ResponseStream(producer: producer, connection: context.connection)
             stream = newStream
-            made = MHD_create_response_from_callback(
-                UInt64.max, 16 * 1024, readStream, Unmanaged.passRetained(newStream).toOpaque(), releaseStream)
+            let retained = Unmanaged.passRetained(newStream)
+            made = MHD_create_response_from_callback(UInt64.max, 16 * 1024, readStream, retained.toOpaque(), releaseStream)
+            if made == nil {
+                retained.release()
+            }
         }
         guard let made else {
             return .NO
@@ -240,10 +243,11 @@ final class ServerCore: Sendable {
         return MHD_queue_response(context.connection.pointer, UInt32(response.status.code), made)
     }
 
-    private func tooLargeResponse() -> HTTPResponse {
+    private func tooLargeResponse(instance: String) -> HTTPResponse {
         .problem(
             ProblemDetails(
-                status: .contentTooLarge, detail: "The request body exceeds the limit of \(maxBodyBytes) bytes."))
+                status: .contentTooLarge, detail: "The request body exceeds the limit of \(maxBodyBytes) bytes.",
+                instance: instance))
     }
 
     private func unavailableResponse(instance: String) -> HTTPResponse {

@@ -143,6 +143,7 @@ private struct SecretDatabaseError: Error, CustomStringConvertible {
             let problem = try jsonObject(response.body)
             #expect(problem["status"] as? Int == 413)
             #expect(problem["title"] as? String == "Content Too Large")
+            #expect(problem["instance"] as? String == "/echo")
         }
     }
 
@@ -173,8 +174,8 @@ private struct SecretDatabaseError: Error, CustomStringConvertible {
             _ = try await fetch(port, "/nowhere?x=1")
         }
         let seen = entries.all.map { "\($0.method) \($0.path) \($0.status?.code ?? 0)" }
-        #expect(seen == ["GET /api/v1/users/1 200", "POST /echo 200", "GET /nowhere 404"])
-        let echo = try #require(entries.all.dropFirst().first)
+        #expect(seen.sorted() == ["GET /api/v1/users/1 200", "GET /nowhere 404", "POST /echo 200"])
+        let echo = try #require(entries.all.first { $0.method == .post })
         #expect(echo.requestBodyBytes == 5)
         #expect(echo.responseBodyBytes == 5)
         #expect(echo.remoteAddress == "127.0.0.1")
@@ -237,6 +238,14 @@ private struct SecretDatabaseError: Error, CustomStringConvertible {
             }
         }
         #expect(finished.all == ["fast", "slow"])
+    }
+
+    @Test func startRejectsAHostThatIsNotANumericAddress() throws {
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "localhost", port: 0), responder: router())
+        let error = try #require(throws: HTTPServerError.self) { try server.start() }
+        #expect(error.code == .invalidConfiguration)
+        #expect(server.port == nil)
     }
 
     @Test func startFailsClearlyWhenThePortIsInUse() async throws {
