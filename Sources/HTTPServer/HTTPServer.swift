@@ -80,8 +80,8 @@ public final class HTTPServer: Sendable {
     /// Stops the server gracefully: refuses new connections at once, ends streamed responses,
     /// lets in-flight requests finish for up to ``HTTPServerConfiguration/shutdownGracePeriod``,
     /// answers any still running with 503 (waiting at most one more second for those answers to
-    /// be sent), then stops the daemon. Returns when every server thread has ended. Calling it on a server that is not running, or while another
-    /// shutdown is in progress, returns at once.
+    /// be sent), then stops the daemon. Returns when every server thread has ended. Calling it
+    /// on a server that is not running, or while another shutdown is in progress, returns at once.
     public func shutdown() async {
         let daemon = lifecycle.withLock { lifecycle -> Daemon? in
             guard case .running(let daemon) = lifecycle else {
