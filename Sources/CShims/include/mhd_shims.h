@@ -1,3 +1,32 @@
 #ifndef SENTRALBORD_MHD_SHIMS_H
 #define SENTRALBORD_MHD_SHIMS_H
+/* Typed wrappers for the libmicrohttpd calls Swift cannot make (MHD_start_daemon and
+   MHD_get_connection_info are variadic). */
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <microhttpd.h>
+
+/* Called once per request with the raw request target, before MHD parses it; the result
+   becomes the request's `*req_cls`. */
+typedef void *(*sentralbord_mhd_uri_callback)(void *cls, const char *uri,
+                                              struct MHD_Connection *connection);
+
+/* Starts a daemon on an already bound and listening socket, with the one option list the
+   server uses: an internal thread pool polling with poll(2) (never single-thread epoll),
+   suspend/resume and quiesce allowed. `cls` is passed to every callback. Returns NULL if
+   libmicrohttpd refuses to start. */
+struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
+                                         unsigned int thread_pool_size,
+                                         unsigned int connection_timeout_seconds,
+                                         MHD_AccessHandlerCallback handler,
+                                         MHD_RequestCompletedCallback completed,
+                                         sentralbord_mhd_uri_callback uri_callback,
+                                         void *cls);
+
+/* The peer address of a connection, or NULL if libmicrohttpd does not know it. */
+const struct sockaddr *sentralbord_mhd_client_address(struct MHD_Connection *connection);
+
 #endif

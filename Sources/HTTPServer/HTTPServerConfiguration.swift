@@ -1,0 +1,45 @@
+/// How an ``HTTPServer`` listens and how much it accepts.
+///
+/// Every key has a default, so a caller sets only what it needs:
+/// - `host`: the numeric IPv4 or IPv6 address to bind (default `127.0.0.1`).
+/// - `port`: the TCP port; `0` asks the system for an ephemeral port, which
+///   ``HTTPServer/port`` reports after ``HTTPServer/start()``.
+/// - `threadPoolSize`: libmicrohttpd worker threads (default 2, one per core here).
+/// - `maxRequestBodyBytes`: larger request bodies are refused with 413 (default 1 MiB).
+/// - `connectionTimeout`: an idle connection is closed after this long (default 30 s).
+/// - `shutdownGracePeriod`: how long ``HTTPServer/shutdown()`` waits for in-flight requests
+///   (default 10 s).
+public struct HTTPServerConfiguration: Sendable, Equatable {
+    /// The numeric IPv4 or IPv6 address to bind.
+    public var host: String
+    /// The TCP port to bind; `0` means an ephemeral port chosen by the system.
+    public var port: Int
+    /// The number of libmicrohttpd worker threads; at least 1.
+    public var threadPoolSize: Int
+    /// The largest request body accepted, in bytes. A larger body is answered 413 without being
+    /// kept in memory: at once when its `Content-Length` announces it; otherwise (chunked) once
+    /// the rest of it has been read and discarded, and a chunked body beyond twice the limit
+    /// closes the connection without an answer.
+    public var maxRequestBodyBytes: Int
+    /// How long an idle connection may stay open; rounded up to whole seconds.
+    public var connectionTimeout: Duration
+    /// How long ``HTTPServer/shutdown()`` lets in-flight requests run before closing them.
+    public var shutdownGracePeriod: Duration
+
+    /// Creates a configuration; see the type's documentation for each key's meaning.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        threadPoolSize: Int = 2,
+        maxRequestBodyBytes: Int = 1 << 20,
+        connectionTimeout: Duration = .seconds(30),
+        shutdownGracePeriod: Duration = .seconds(10)
+    ) {
+        self.host = host
+        self.port = port
+        self.threadPoolSize = threadPoolSize
+        self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.connectionTimeout = connectionTimeout
+        self.shutdownGracePeriod = shutdownGracePeriod
+    }
+}

@@ -1,0 +1,91 @@
+/// Dispatches requests by method and path pattern.
+///
+/// Patterns are paths whose segments are literals or `:name` parameters
+/// (`/api/v1/users/:id`); empty segments are ignored, so `/users/` matches `/users`. Where
+/// several patterns match, the one with a literal at the first differing segment wins, then the
+/// one added first. A `HEAD` request is served by the `GET` route when there is no `HEAD` route.
+/// A path no pattern matches is answered 404; a path that matches only under other methods is
+/// answered 405 with an `Allow` header; both as `application/problem+json`.
+public struct Router: HTTPResponder {
+    /// A route handler; its errors become responses as ``HTTPResponse/problem(for:instance:)``
+    /// describes.
+    public typealias Handler = @Sendable (HTTPRequest) async throws -> HTTPResponse
+
+    private struct Route: Sendable {
+        let method: HTTPMethod
+        let pattern: RoutePattern
+        let handler: Handler
+    }
+
+    private var routes: [Route] = []
+
+    /// Creates a router without routes.
+    public init() {}
+
+    /// Adds a route for `method` and `pattern`.
+    public mutating func on(_ method: HTTPMethod, _ pattern: String, handler: @escaping Handler) {
+        routes.append(Route(method: method, pattern: RoutePattern(pattern), handler: handler))
+    }
+
+    /// Adds a `GET` route.
+    public mutating func get(_ pattern: String, handler: @escaping Handler) {
+        on(.get, pattern, handler: handler)
+    }
+
+    /// Adds a `POST` route.
+    public mutating func post(_ pattern: String, handler: @escaping Handler) {
+        on(.post, pattern, handler: handler)
+    }
+
+    /// Adds a `PUT` route.
+    public mutating func put(_ pattern: String, handler: @escaping Handler) {
+        on(.put, pattern, handler: handler)
+    }
+
+    /// Adds a `PATCH` route.
+    public mutating func patch(_ pattern: String, handler: @escaping Handler) {
+        on(.patch, pattern, handler: handler)
+    }
+
+    /// Adds a `DELETE` route.
+    public mutating func delete(_ pattern: String, handler: @escaping Handler) {
+        on(.delete, pattern, handler: handler)
+    }
+
+    /// Runs the best matching route's handler with ``HTTPRequest/parameters`` filled in, or
+    /// throws an ``HTTPError`` (404 or 405) if there is none.
+    public func respond(to request: HTTPRequest) async throws -> HTTPResponse {
+        let matches = routes.compactMap { route in
+            route.pattern.match(request.pathSegments).map { (route, $0) }
+        }
+        guard !matches.isEmpty else {
+            throw HTTPError(.notFound, detail: "No resource at this path.")
+        }
+        let best =
+            Self.best(matches.filter { $0.0.method == request.method })
+            ?? (request.method == .head ? Self.best(matches.filter { $0.0.method == .get }) : nil)
+        guard let (route, parameters) = best else {
+            var allowed = Set(matches.map(\.0.method.rawValue))
+            if allowed.contains(HTTPMethod.get.rawValue) {
+                allowed.insert(HTTPMethod.head.rawValue)
+            }
+            let allow = allowed.sorted().joined(separator: ", ")
+            throw HTTPError(
+                .methodNotAllowed,
+                detail: "\(request.method) is not allowed here; allowed: \(allow).",
+                headers: ["Allow": allow])
+        }
+        var request = request
+        request.parameters = parameters
+        return try await route.handler(request)
+    }
+
+    private static func best(_ matches: [(Route, [String: String])]) -> (Route, [String: String])? {
+        matches.reduce(nil) { best, candidate in
+            if let best, !candidate.0.pattern.isMoreSpecific(than: best.0.pattern) {
+                return best
+            }
+            return candidate
+        }
+    }
+}
