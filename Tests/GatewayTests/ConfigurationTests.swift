@@ -180,7 +180,8 @@ struct ConfigurationTests {
     @Test func listenAddressesParseAndFailClearly() throws {
         #expect(try ListenAddress(parsing: "0.0.0.0:0") == ListenAddress(host: "0.0.0.0", port: 0))
         #expect(try ListenAddress(parsing: "[::1]:8080").description == "[::1]:8080")
-        for bad in ["8080", ":8080", "localhost:", "localhost:http", "::1:80", "[::1]8080", "host:-1"] {
+        #expect(try ListenAddress(parsing: "localhost:80") == ListenAddress(host: "127.0.0.1", port: 80))
+        for bad in ["8080", ":8080", "localhost:", "localhost:http", "::1:80", "[::1]8080", "host:-1", "example.com:80", "999.1.1.1:80"] {
             #expect(throws: ConfigValueError.self) { try ListenAddress(parsing: bad) }
         }
     }

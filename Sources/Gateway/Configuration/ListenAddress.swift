@@ -1,6 +1,9 @@
-/// Where the HTTP server listens: a host name or IP address and a TCP port.
+import Foundation
+
+/// Where the HTTP server listens: a numeric IPv4 or IPv6 address (or `localhost`, read as
+/// 127.0.0.1) and a TCP port.
 public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
-    /// Host name or address; IPv6 addresses without brackets.
+    /// Numeric address; IPv6 addresses without brackets.
     public var host: String
     /// Port, 0…65535; 0 asks the system for a free port.
     public var port: Int
@@ -33,8 +36,18 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
             throw ConfigValueError("expected a port number after the host in \"\(text)\"")
         }
         guard (0...65535).contains(port) else { throw ConfigValueError("port \(port) is out of range 0…65535") }
-        host = String(hostPart)
+        let host = hostPart == "localhost" ? "127.0.0.1" : String(hostPart)
+        guard Self.isNumericAddress(host) else {
+            throw ConfigValueError("expected a numeric IP address or localhost as host, found \"\(hostPart)\"")
+        }
+        self.host = host
         self.port = port
+    }
+
+    private static func isNumericAddress(_ host: String) -> Bool {
+        var ipv4 = in_addr()
+        var ipv6 = in6_addr()
+        return inet_pton(AF_INET, host, &ipv4) == 1 || inet_pton(AF_INET6, host, &ipv6) == 1
     }
 
     /// `host:port`, with brackets around an IPv6 host.

@@ -1,4 +1,5 @@
 import Gateway
+import PluginKit
 
 /// `sentralbord serve [--config PATH] [--listen HOST:PORT]`: runs the gateway until SIGINT
 /// or SIGTERM, then shuts down gracefully and exits 0.
@@ -36,7 +37,18 @@ struct ServeCommand: Command {
             return .configuration
         }
         if let listen { configuration.server.listen = listen }
-        console.err("serve: not available in this build\n")
-        return .software
+        let settings = configuration.log
+        let logger = Logger(label: "gateway", sink: StreamLogSink(minimumLevel: settings.level, format: settings.format))
+        let service = GatewayService(configuration: configuration, logger: logger)
+        do {
+            try service.start()
+        } catch {
+            logger.error("cannot start", ["reason": error.message])
+            return error.code == .storage ? .failure : .unavailable
+        }
+        let signal = await ShutdownSignal.wait()
+        logger.notice("received \(signal)")
+        await service.shutdown()
+        return .success
     }
 }
