@@ -1,0 +1,61 @@
+import Foundation
+
+/// A Python peer process on loopback: started with a script, it prints its port first and
+/// then one line per event; stopped by terminating that one process.
+final class LocalPeer: @unchecked Sendable {
+    private let process = Process()
+    private let output = Pipe()
+    private var buffered = Data()
+    /// The port the peer listens on (127.0.0.1 only).
+    private(set) var port = 0
+
+    /// Whether `/usr/bin/python3` can import `module`.
+    static func pythonHas(_ module: String) -> Bool {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        check.arguments = ["-c", "import \(module)"]
+        check.standardError = FileHandle.nullDevice
+        guard (try? check.run()) != nil else { return false }
+        check.waitUntilExit()
+        return check.terminationStatus == 0
+    }
+
+    init(script: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-u", "-c", script]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        guard let line = nextLine(), let port = Int(line) else {
+            stop()
+            throw PeerError(message: "peer did not print its port")
+        }
+        self.port = port
+    }
+
+    /// The next line the peer printed, waiting for it; nil at end of output.
+    func nextLine() -> String? {
+        while true {
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffered[buffered.startIndex..<newline]
+                buffered = Data(buffered[buffered.index(after: newline)...])
+                return String(decoding: line, as: UTF8.self)
+            }
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { return nil }
+            buffered.append(chunk)
+        }
+    }
+
+    /// Terminates the peer process (only it, by its process id) and waits for it to exit.
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+        }
+        process.waitUntilExit()
+    }
+
+    struct PeerError: Error {
+        let message: String
+    }
+}
