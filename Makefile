@@ -6,7 +6,7 @@ CONFIG ?= config.toml
 # Debian packages the build, the tests and the run need: C libraries (-dev), tzdata for
 # libical, and the test peers.
 DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libical-dev \
-	libssl-dev tzdata python3 curl
+	libssl-dev tzdata python3 python3-aiosmtpd curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release run test conformance bench clean

@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"], swiftSettings: strict),
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient"], swiftSettings: strict),
-        .testTarget(name: "SentralbordCLITests", dependencies: ["SentralbordCLI"], swiftSettings: strict),
+        .testTarget(name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "HTTPClient"], swiftSettings: strict),
     ]
 )

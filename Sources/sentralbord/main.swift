@@ -1,5 +1,6 @@
 import Foundation
 import SentralbordCLI
 
+ShutdownSignal.unblock()
 let status = await SentralbordCLI.run(Array(CommandLine.arguments.dropFirst()))
 exit(status.rawValue)

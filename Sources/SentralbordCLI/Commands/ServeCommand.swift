@@ -39,8 +39,9 @@ struct ServeCommand: Command {
         if let listen { configuration.server.listen = listen }
         let settings = configuration.log
         let logger = Logger(label: "gateway", sink: StreamLogSink(minimumLevel: settings.level, format: settings.format))
-        let service = GatewayService(configuration: configuration, logger: logger)
+        let service: GatewayService
         do {
+            service = try GatewayService(configuration: configuration, logger: logger)
             try service.start()
         } catch {
             logger.error("cannot start", ["reason": error.message])

@@ -2,7 +2,19 @@ import Dispatch
 import Foundation
 
 /// Waits for SIGINT or SIGTERM, the signals that ask the gateway to shut down gracefully.
-enum ShutdownSignal {
+public enum ShutdownSignal {
+    /// Unblocks SIGINT and SIGTERM for this thread and the threads it starts later. A parent
+    /// may hand them over blocked (a child started from a libdispatch thread inherits such a
+    /// mask), and then a graceful shutdown could never be asked for. Call it first thing on
+    /// the main thread, before any other thread exists.
+    public static func unblock() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
     /// Suspends until SIGINT or SIGTERM arrives and returns its name. The signals' default
     /// action (ending the process at once) is turned off while waiting.
     static func wait() async -> String {
