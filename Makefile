@@ -9,7 +9,7 @@ DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev
 	libssl-dev tzdata python3 python3-aiosmtpd curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test conformance bench clean
+.PHONY: deps build release run test conformance openapi bench clean
 
 ## deps: install the Debian packages that are missing (idempotent; apt-get update once, only when needed)
 deps:
@@ -21,6 +21,7 @@ deps:
 		echo "make deps: installing$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@python3 -c "import openapi_spec_validator, yaml" 2>/dev/null || python3 -m pip install -q openapi-spec-validator pyyaml
 
 build: deps
 	$(SWIFT) build
@@ -40,8 +41,12 @@ conformance: build
 	if [ $$status -ne 0 ] || ! echo "$$out" | tail -n 1 | grep -qx "532 passed, 0 failed"; then \
 		echo "$$out" | tail -n 40; echo "toml-test conformance failed"; exit 1; fi
 
+## openapi: docs/openapi.yaml must be a valid OpenAPI 3.1 document
+openapi: deps
+	@python3 -c "import yaml; from openapi_spec_validator import validate; validate(yaml.safe_load(open('docs/openapi.yaml'))); print('openapi: docs/openapi.yaml is valid')"
+
 ## test: everything: build, conformance runners, the whole Swift test suite
-test: conformance
+test: conformance openapi
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
