@@ -45,8 +45,9 @@ conformance: build
 openapi: deps
 	@python3 -c "import yaml; from openapi_spec_validator import validate; validate(yaml.safe_load(open('docs/openapi.yaml'))); print('openapi: docs/openapi.yaml is valid')"
 
-## test: everything: build, conformance runners, the whole Swift test suite
+## test: everything: debug and release builds (make run uses release), conformance runners, all tests
 test: conformance openapi
+	$(SWIFT) build -c release
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

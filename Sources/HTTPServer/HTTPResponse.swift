@@ -31,12 +31,13 @@ public struct HTTPResponse: Sendable {
         self.body = .stream(producer)
     }
 
-    /// A response whose body is `value` encoded as JSON, with `Content-Type: application/json`.
+    /// A response whose body is `value` encoded as JSON (keys sorted unless `encoder` says
+    /// otherwise), with `Content-Type: application/json`.
     public static func json(
         _ value: some Encodable,
         status: HTTPStatus = .ok,
         headers: HTTPHeaders = HTTPHeaders(),
-        encoder: JSONEncoder = JSONEncoder()
+        encoder: JSONEncoder = .sortedKeys
     ) throws -> HTTPResponse {
         var headers = headers
         headers["Content-Type"] = "application/json"
@@ -63,5 +64,14 @@ public struct HTTPResponse: Sendable {
             problem.instance = instance
         }
         return .problem(problem, headers: error.headers)
+    }
+}
+
+extension JSONEncoder {
+    /// An encoder writing object keys in sorted order, so equal values give equal bytes.
+    public static var sortedKeys: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }

@@ -1,4 +1,5 @@
 import CMicroHTTPD
+import CShims
 import Foundation
 import Synchronization
 
