@@ -1,3 +1,4 @@
+public import PluginKit
 /// One outgoing HTTP(S) request: what to send, where, and how long to wait.
 public struct HTTPRequest: Sendable {
     /// The method; default `GET`.

@@ -1,3 +1,4 @@
+public import PluginKit
 /// A complete HTTP response. Any status counts as a response, 4xx and 5xx included: the
 /// caller decides what a status means.
 public struct HTTPResponse: Sendable {

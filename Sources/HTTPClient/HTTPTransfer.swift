@@ -1,5 +1,6 @@
 import CCurl
 import CShims
+import PluginKit
 
 /// Sets up and performs one ``HTTPRequest`` on a worker's handle.
 struct HTTPTransfer {

@@ -1,4 +1,5 @@
 import CCurl
+import PluginKit
 
 /// Collects one response's header lines and body from libcurl's callbacks, on the
 /// worker thread running the transfer.
@@ -40,7 +41,7 @@ final class ResponseSink {
         guard let colon = line.firstIndex(of: ":") else { return }
         let name = line[..<colon].trimmingWhitespace()
         let value = line[line.index(after: colon)...].trimmingWhitespace()
-        headers.add(String(name), String(value))
+        headers.add(name: String(name), value: String(value))
     }
 }
 

@@ -1,3 +1,4 @@
+public import PluginKit
 /// What the server knows about one finished request, handed to the access log hook.
 public struct HTTPAccessLogEntry: Sendable {
     /// The request method.

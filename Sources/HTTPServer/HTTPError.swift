@@ -1,3 +1,4 @@
+public import PluginKit
 /// A ready-made ``HTTPResponseError``: a status plus the problem members to send.
 ///
 /// `throw HTTPError(.notFound, detail: "No user 42")` answers 404 with that detail.

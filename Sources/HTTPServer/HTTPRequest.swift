@@ -1,4 +1,5 @@
 public import Foundation
+public import PluginKit
 
 /// One HTTP request as a handler sees it: everything is read, nothing is pending.
 public struct HTTPRequest: Sendable {

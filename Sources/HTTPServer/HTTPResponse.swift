@@ -1,4 +1,5 @@
 public import Foundation
+public import PluginKit
 
 /// One HTTP response: a status, header fields and a body that is either complete or streamed.
 public struct HTTPResponse: Sendable {

@@ -1,3 +1,4 @@
+public import PluginKit
 /// An error that chooses the HTTP response it becomes.
 ///
 /// A handler throws one to answer with a client or server error; the server sends its

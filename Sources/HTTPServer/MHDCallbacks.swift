@@ -1,5 +1,6 @@
 import CMicroHTTPD
 import CShims
+import PluginKit
 
 // libmicrohttpd's callbacks: plain top-level functions that find their Swift objects through
 // the `Unmanaged` pointers libmicrohttpd hands back.

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 import Synchronization
 
 /// The server's state for one request on one connection, from its request line to the end of

@@ -1,3 +1,4 @@
+public import PluginKit
 /// Dispatches requests by method and path pattern.
 ///
 /// Patterns are paths whose segments are literals or `:name` parameters

@@ -1,6 +1,7 @@
 import CMicroHTTPD
 import CShims
 import Foundation
+import PluginKit
 import Synchronization
 
 /// What the libmicrohttpd callbacks share: the responder, the limits, the access log hook and

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPClient
+import PluginKit
 import Testing
 
 @Suite("HTTPSession against a local echo server")

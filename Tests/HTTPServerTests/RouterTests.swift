@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import PluginKit
 import Testing
 
 /// The router, exercised without sockets.

@@ -1,6 +1,7 @@
 import Foundation
 import FoundationNetworking
 import HTTPServer
+import PluginKit
 import Testing
 
 private struct User: Codable, Equatable {

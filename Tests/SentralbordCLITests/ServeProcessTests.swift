@@ -1,5 +1,6 @@
 import Foundation
 import HTTPClient
+import PluginKit
 import Synchronization
 import Testing
 

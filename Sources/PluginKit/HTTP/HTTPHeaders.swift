@@ -1,7 +1,9 @@
-/// An ordered list of HTTP header fields with case-insensitive lookup by name.
+/// HTTP header fields in the order they were added; names compare case-insensitively.
 ///
-/// Printing headers shows credential-bearing fields (`Authorization`, `Cookie`, …) as
-/// `<redacted>`, so a logged request or response does not leak them.
+/// A name may occur more than once (e.g. `Set-Cookie`); the subscript reads the first value
+/// and replaces all of them. Printing headers shows credential-bearing fields
+/// (`Authorization`, `Cookie`, …) as `<redacted>`, so a logged request or response does not
+/// leak them. Shared by the HTTP client, the HTTP server and plugins.
 public struct HTTPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     /// One header field as sent or received.
     public struct Field: Hashable, Sendable {
@@ -27,40 +29,39 @@ public struct HTTPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionary
         fields = elements.map { Field(name: $0.0, value: $0.1) }
     }
 
-    /// The first value of the field `name` (any case), or nil.
+    /// The first value of the field `name` (any case); setting replaces every field of that
+    /// name, or removes them all when set to nil.
     public subscript(name: String) -> String? {
-        let key = name.lowercased()
-        return fields.first { $0.name.lowercased() == key }?.value
+        get { fields.first { Self.sameName($0.name, name) }?.value }
+        set {
+            remove(name)
+            if let newValue { add(name: name, value: newValue) }
+        }
     }
 
     /// Every value of the field `name` (any case), in order.
     public func values(for name: String) -> [String] {
-        let key = name.lowercased()
-        return fields.filter { $0.name.lowercased() == key }.map(\.value)
+        fields.filter { Self.sameName($0.name, name) }.map(\.value)
     }
 
     /// Whether a field `name` (any case) is present.
     public func contains(_ name: String) -> Bool { self[name] != nil }
 
     /// Appends a field, keeping any existing fields of the same name.
-    public mutating func add(_ name: String, _ value: String) {
+    public mutating func add(name: String, value: String) {
         fields.append(Field(name: name, value: value))
-    }
-
-    /// Replaces every field `name` (any case) with one field.
-    public mutating func set(_ name: String, _ value: String) {
-        remove(name)
-        add(name, value)
     }
 
     /// Removes every field `name` (any case).
     public mutating func remove(_ name: String) {
-        let key = name.lowercased()
-        fields.removeAll { $0.name.lowercased() == key }
+        fields.removeAll { Self.sameName($0.name, name) }
     }
 
     /// The number of fields.
     public var count: Int { fields.count }
+
+    /// Whether there are no fields.
+    public var isEmpty: Bool { fields.isEmpty }
 
     /// Iterates the fields in order.
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
@@ -78,4 +79,8 @@ public struct HTTPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionary
     private static let sensitiveNames: Set<String> = [
         "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-amz-security-token",
     ]
+
+    private static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs.lowercased() == rhs.lowercased()
+    }
 }
