@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TOML", swiftSettings: strict),
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"], swiftSettings: strict),
         .target(name: "Switchboard", swiftSettings: strict),
-        .target(name: "PluginKit", dependencies: ["COpenSSL"], swiftSettings: strict),
+        .target(name: "PluginKit", dependencies: ["COpenSSL", "TOML"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["CSQLite", "CShims"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "PluginKit"], swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "PluginKit"], swiftSettings: strict),
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "HTTPClient"], swiftSettings: strict),
     ]
 )

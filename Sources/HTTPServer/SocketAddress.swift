@@ -1,3 +1,4 @@
+import CShims
 import Glibc
 
 /// The numeric host (IPv4 dotted or IPv6) of a socket address, or `nil` if it has none.

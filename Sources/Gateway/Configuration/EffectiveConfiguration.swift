@@ -1,3 +1,4 @@
+import PluginKit
 import TOML
 
 /// A configuration section that can show itself as it is in effect: every key, defaults

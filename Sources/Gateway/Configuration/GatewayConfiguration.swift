@@ -1,4 +1,5 @@
 import Foundation
+public import PluginKit
 import TOML
 
 /// The whole configuration of a gateway, read from one `config.toml`.

@@ -1,4 +1,5 @@
 import Foundation
+public import PluginKit
 
 /// Where the HTTP server listens: a numeric IPv4 or IPv6 address (or `localhost`, read as
 /// 127.0.0.1) and a TCP port.

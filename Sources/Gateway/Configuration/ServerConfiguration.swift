@@ -1,3 +1,4 @@
+public import PluginKit
 import TOML
 
 /// The HTTP server's settings: section `[server]`.

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 import TOML
 
 /// Where durable state lives: section `[storage]`.

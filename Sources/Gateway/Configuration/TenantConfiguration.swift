@@ -1,3 +1,4 @@
+import PluginKit
 public import Switchboard
 import TOML
 

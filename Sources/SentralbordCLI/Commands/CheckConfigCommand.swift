@@ -1,4 +1,5 @@
 import Gateway
+import PluginKit
 
 /// `sentralbord check-config [PATH]`: reads a configuration, prints it as in effect (secrets
 /// redacted) or every problem with file:line:column, exit 78.

@@ -1,5 +1,3 @@
-public import PluginKit
-public import Switchboard
 public import TOML
 
 /// Reads one table of a configuration file with type checks, defaults and validation,
@@ -119,18 +117,6 @@ public struct ConfigReader {
                 return .failure(ConfigValueError("\"\(text)\" is not one of \(names)"))
             }
             return .success(choice)
-        }
-    }
-
-    /// A phone number in any form `PhoneNumber(parsing:)` accepts, normalized to E.164.
-    public func phoneNumber(_ key: String, required: Bool = false) -> PhoneNumber? {
-        value(key, required: required) { value in
-            guard case .string(let text) = value else { return .failure(.expected("a phone number string", found: value)) }
-            do throws(PhoneNumber.ParseError) {
-                return .success(try PhoneNumber(parsing: text))
-            } catch {
-                return .failure(ConfigValueError("\"\(text)\" is not a valid phone number: \(error.reason)"))
-            }
         }
     }
 
