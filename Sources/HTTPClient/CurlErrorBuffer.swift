@@ -1,4 +1,5 @@
 import CCurl
+import PluginKit
 
 /// The `CURLOPT_ERRORBUFFER` of one transfer: libcurl writes its detailed message here.
 final class CurlErrorBuffer {

@@ -1,5 +1,6 @@
 import CCurl
 import CShims
+import PluginKit
 
 /// One libcurl easy handle with typed, throwing option setters.
 ///

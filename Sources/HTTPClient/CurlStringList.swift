@@ -1,4 +1,5 @@
 import CCurl
+import PluginKit
 
 /// A `curl_slist` (header lines, mail recipients) that is freed with its owner. libcurl does
 /// not copy lists, so the owner must stay alive until the transfer has finished.

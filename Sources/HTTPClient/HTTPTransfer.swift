@@ -2,12 +2,12 @@ import CCurl
 import CShims
 import PluginKit
 
-/// Sets up and performs one ``HTTPRequest`` on a worker's handle.
+/// Sets up and performs one ``HTTPClientRequest`` on a worker's handle.
 struct HTTPTransfer {
-    let request: HTTPRequest
+    let request: HTTPClientRequest
     let configuration: HTTPSessionConfiguration
 
-    func perform(on handle: CurlHandle, cancellation: TransferCancellation) throws(TransferError) -> HTTPResponse {
+    func perform(on handle: CurlHandle, cancellation: TransferCancellation) throws(TransferError) -> HTTPClientResponse {
         try validate()
         let sink = ResponseSink(limit: request.maximumResponseBytes)
         let errorBuffer = CurlErrorBuffer()
@@ -36,7 +36,7 @@ struct HTTPTransfer {
                 curlCode: code, detail: errorBuffer.message, secrets: secrets,
                 cancelled: cancellation.isCancelled, bodyTooLarge: sink.isOverLimit)
         }
-        return HTTPResponse(status: handle.responseCode(), headers: sink.headers, body: sink.body)
+        return HTTPClientResponse(status: handle.responseCode(), headers: sink.headers, body: sink.body)
     }
 
     /// Refuses what libcurl would send unchanged into the protocol stream.

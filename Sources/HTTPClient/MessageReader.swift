@@ -1,4 +1,5 @@
 import CCurl
+import PluginKit
 
 /// Feeds a message's bytes to libcurl's read callback during an upload, on the worker thread.
 final class MessageReader {

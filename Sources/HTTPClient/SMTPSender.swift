@@ -1,3 +1,5 @@
+public import PluginKit
+
 /// Sends mail through one SMTP server with libcurl (`MAIL FROM`, `RCPT TO`, `DATA`).
 ///
 /// Sends run on the sender's dedicated threads, never on Swift's cooperative pool, and a

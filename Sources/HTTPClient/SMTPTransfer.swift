@@ -1,4 +1,5 @@
 import CCurl
+import PluginKit
 
 /// Sets up and performs one SMTP send on a worker's handle.
 struct SMTPTransfer {

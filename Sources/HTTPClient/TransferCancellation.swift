@@ -1,4 +1,5 @@
 import CCurl
+import PluginKit
 import Synchronization
 
 /// A flag a cancelled task raises and the transfer's progress callback reads, which makes

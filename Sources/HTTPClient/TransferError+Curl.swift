@@ -1,4 +1,5 @@
 import CCurl
+import PluginKit
 
 extension TransferError {
     /// The error for a failed `curl_easy_perform`, its message scrubbed of `secrets`.

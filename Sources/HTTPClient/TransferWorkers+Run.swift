@@ -1,3 +1,5 @@
+import PluginKit
+
 extension TransferWorkers {
     /// Runs `transfer` on a worker thread and waits for it without blocking the caller's
     /// thread. Cancelling the calling task aborts the transfer through `cancellation`.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPClient
+import PluginKit
 
 /// The echo server's JSON reply: what it received.
 struct EchoReply: Decodable {
@@ -9,7 +10,7 @@ struct EchoReply: Decodable {
     let body: String
     let awsSignatureValid: Bool?
 
-    init(_ response: HTTPResponse) throws {
+    init(_ response: HTTPClientResponse) throws {
         self = try JSONDecoder().decode(EchoReply.self, from: Data(response.body))
     }
 

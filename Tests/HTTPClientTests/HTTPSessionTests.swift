@@ -18,7 +18,7 @@ struct HTTPSessionTests {
     func get() async throws {
         try await withEchoServer { base in
             let response = try await session.send(
-                HTTPRequest(url: "\(base)/calls?since=42", headers: ["X-Trace-Id": "abc123", "Accept": "application/json"]))
+                HTTPClientRequest(url: "\(base)/calls?since=42", headers: ["X-Trace-Id": "abc123", "Accept": "application/json"]))
             #expect(response.status == 200)
             #expect(response.isSuccess)
             #expect(response.headers["content-type"] == "application/json")
@@ -37,7 +37,7 @@ struct HTTPSessionTests {
         try await withEchoServer { base in
             let body = Array(#"{"text":"Blåbærsyltetøy ✓","n":1}"#.utf8) + [0, 255]
             let response = try await session.send(
-                HTTPRequest(method: .post, url: "\(base)/hooks", headers: ["Content-Type": "application/json"], body: body))
+                HTTPClientRequest(method: .post, url: "\(base)/hooks", headers: ["Content-Type": "application/json"], body: body))
             let echo = try EchoReply(response)
             #expect(echo.method == "POST")
             #expect(echo.bodyBytes == body)
@@ -50,14 +50,14 @@ struct HTTPSessionTests {
     func otherMethods() async throws {
         try await withEchoServer { base in
             let put = try EchoReply(
-                await session.send(HTTPRequest(method: .put, url: "\(base)/cal/1.ics", body: Array("BEGIN:VCALENDAR".utf8))))
+                await session.send(HTTPClientRequest(method: .put, url: "\(base)/cal/1.ics", body: Array("BEGIN:VCALENDAR".utf8))))
             #expect(put.method == "PUT")
             #expect(put.bodyBytes == Array("BEGIN:VCALENDAR".utf8))
-            let delete = try EchoReply(await session.send(HTTPRequest(method: .delete, url: "\(base)/cal/1.ics")))
+            let delete = try EchoReply(await session.send(HTTPClientRequest(method: .delete, url: "\(base)/cal/1.ics")))
             #expect(delete.method == "DELETE")
-            let report = try EchoReply(await session.send(HTTPRequest(method: HTTPMethod(rawValue: "REPORT"), url: "\(base)/cal/")))
+            let report = try EchoReply(await session.send(HTTPClientRequest(method: HTTPMethod(rawValue: "REPORT"), url: "\(base)/cal/")))
             #expect(report.method == "REPORT")
-            let empty = try EchoReply(await session.send(HTTPRequest(method: .post, url: "\(base)/empty")))
+            let empty = try EchoReply(await session.send(HTTPClientRequest(method: .post, url: "\(base)/empty")))
             #expect(empty.method == "POST")
             #expect(empty.header("content-length") == "0")
         }
@@ -66,7 +66,7 @@ struct HTTPSessionTests {
     @Test("error statuses are responses, not errors")
     func errorStatus() async throws {
         try await withEchoServer { base in
-            let response = try await session.send(HTTPRequest(url: "\(base)/status/503"))
+            let response = try await session.send(HTTPClientRequest(url: "\(base)/status/503"))
             #expect(response.status == 503)
             #expect(!response.isSuccess)
             #expect(response.text == "status")
@@ -78,7 +78,7 @@ struct HTTPSessionTests {
         try await withEchoServer { base in
             let started = ContinuousClock.now
             let error = await #expect(throws: TransferError.self) {
-                try await session.send(HTTPRequest(url: "\(base)/slow?seconds=5", timeout: .milliseconds(300)))
+                try await session.send(HTTPClientRequest(url: "\(base)/slow?seconds=5", timeout: .milliseconds(300)))
             }
             #expect(error?.code == .timeout)
             #expect(error?.curlCode == 28)
@@ -92,7 +92,7 @@ struct HTTPSessionTests {
         let port = server.port
         server.stop()
         let error = await #expect(throws: TransferError.self) {
-            try await session.send(HTTPRequest(url: "http://127.0.0.1:\(port)/"))
+            try await session.send(HTTPClientRequest(url: "http://127.0.0.1:\(port)/"))
         }
         #expect(error?.code == .couldNotConnect)
     }
@@ -100,7 +100,7 @@ struct HTTPSessionTests {
     @Test("malformed URLs and other schemes are invalidURL", arguments: ["http://", "file:///etc/passwd", "gopher://127.0.0.1/"])
     func invalidURL(_ url: String) async throws {
         let error = await #expect(throws: TransferError.self) {
-            try await session.send(HTTPRequest(url: url))
+            try await session.send(HTTPClientRequest(url: url))
         }
         #expect(error?.code == .invalidURL)
     }
@@ -108,7 +108,7 @@ struct HTTPSessionTests {
     @Test("a header with a line break is refused before sending")
     func headerInjection() async throws {
         let error = await #expect(throws: TransferError.self) {
-            try await session.send(HTTPRequest(url: "http://127.0.0.1:9/", headers: ["X-Evil": "a\r\nHost: elsewhere"]))
+            try await session.send(HTTPClientRequest(url: "http://127.0.0.1:9/", headers: ["X-Evil": "a\r\nHost: elsewhere"]))
         }
         #expect(error?.code == .invalidRequest)
     }
@@ -117,14 +117,14 @@ struct HTTPSessionTests {
     func basicAuthentication() async throws {
         try await withEchoServer { base in
             let response = try await session.send(
-                HTTPRequest(url: "\(base)/secure", authentication: .basic(username: "sentralbord", password: "pa55:word")))
+                HTTPClientRequest(url: "\(base)/secure", authentication: .basic(username: "sentralbord", password: "pa55:word")))
             let expected = "Basic " + Data("sentralbord:pa55:word".utf8).base64EncodedString()
             #expect(try EchoReply(response).header("authorization") == expected)
         }
         let server = try LocalPeer(script: PeerScripts.echoServer)
         let port = server.port
         server.stop()
-        let request = HTTPRequest(
+        let request = HTTPClientRequest(
             url: "http://user:url-secret-99@127.0.0.1:\(port)/", headers: ["Authorization": "Bearer token-secret-77"],
             authentication: .basic(username: "u", password: "basic-secret-55"))
         let error = await #expect(throws: TransferError.self) { try await session.send(request) }
@@ -140,7 +140,7 @@ struct HTTPSessionTests {
             func publish(secret: String) async throws -> EchoReply {
                 try EchoReply(
                     await session.send(
-                        HTTPRequest(
+                        HTTPClientRequest(
                             method: .post, url: "\(base)/aws",
                             headers: ["Content-Type": "application/x-www-form-urlencoded"],
                             body: Array("Action=Publish&PhoneNumber=%2B4791234567&Message=Hei".utf8),
@@ -159,14 +159,14 @@ struct HTTPSessionTests {
     @Test("redirects are returned by default and followed when allowed")
     func redirects() async throws {
         try await withEchoServer { base in
-            let unfollowed = try await session.send(HTTPRequest(url: "\(base)/redirect?to=/landed"))
+            let unfollowed = try await session.send(HTTPClientRequest(url: "\(base)/redirect?to=/landed"))
             #expect(unfollowed.status == 302)
             #expect(unfollowed.headers["location"] == "/landed")
-            let followed = try await session.send(HTTPRequest(url: "\(base)/redirect?to=/landed", maximumRedirects: 3))
+            let followed = try await session.send(HTTPClientRequest(url: "\(base)/redirect?to=/landed", maximumRedirects: 3))
             #expect(followed.status == 200)
             #expect(try EchoReply(followed).path == "/landed")
             let loop = await #expect(throws: TransferError.self) {
-                try await session.send(HTTPRequest(url: "\(base)/redirect?to=/redirect%3Fto%3D/redirect", maximumRedirects: 2))
+                try await session.send(HTTPClientRequest(url: "\(base)/redirect?to=/redirect%3Fto%3D/redirect", maximumRedirects: 2))
             }
             #expect(loop?.code == .tooManyRedirects)
         }
@@ -175,10 +175,10 @@ struct HTTPSessionTests {
     @Test("a body over the limit fails with responseTooLarge")
     func tooLarge() async throws {
         try await withEchoServer { base in
-            let fits = try await session.send(HTTPRequest(url: "\(base)/large?bytes=5000", maximumResponseBytes: 5000))
+            let fits = try await session.send(HTTPClientRequest(url: "\(base)/large?bytes=5000", maximumResponseBytes: 5000))
             #expect(fits.body.count == 5000)
             let error = await #expect(throws: TransferError.self) {
-                try await session.send(HTTPRequest(url: "\(base)/large?bytes=200000", maximumResponseBytes: 1000))
+                try await session.send(HTTPClientRequest(url: "\(base)/large?bytes=200000", maximumResponseBytes: 1000))
             }
             #expect(error?.code == .responseTooLarge)
         }
@@ -188,7 +188,7 @@ struct HTTPSessionTests {
     func cancellation() async throws {
         try await withEchoServer { base in
             let started = ContinuousClock.now
-            let task = Task { try await session.send(HTTPRequest(url: "\(base)/slow?seconds=5")) }
+            let task = Task { try await session.send(HTTPClientRequest(url: "\(base)/slow?seconds=5")) }
             try await Task.sleep(for: .milliseconds(200))
             task.cancel()
             let result = await task.result
@@ -205,7 +205,7 @@ struct HTTPSessionTests {
         try await withEchoServer { base in
             let paths = try await withThrowingTaskGroup(of: String.self) { group in
                 for index in 0..<12 {
-                    group.addTask { try EchoReply(await session.send(HTTPRequest(url: "\(base)/n/\(index)"))).path }
+                    group.addTask { try EchoReply(await session.send(HTTPClientRequest(url: "\(base)/n/\(index)"))).path }
                 }
                 return try await group.reduce(into: Set<String>()) { $0.insert($1) }
             }

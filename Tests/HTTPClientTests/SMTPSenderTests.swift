@@ -1,5 +1,6 @@
 import Foundation
 import HTTPClient
+import PluginKit
 import Testing
 
 @Suite("SMTPSender against aiosmtpd", .enabled(if: LocalPeer.pythonHas("aiosmtpd"), "needs Debian's python3-aiosmtpd"))

@@ -100,8 +100,8 @@ private func config(port: Int = 0, format: String = "json") -> (String) -> Strin
 struct ServeProcessTests {
     let session = HTTPSession()
 
-    func get(_ port: Int, _ path: String) async throws -> HTTPResponse {
-        try await session.send(HTTPRequest(method: .get, url: "http://127.0.0.1:\(port)\(path)", timeout: .seconds(5)))
+    func get(_ port: Int, _ path: String) async throws -> HTTPClientResponse {
+        try await session.send(HTTPClientRequest(method: .get, url: "http://127.0.0.1:\(port)\(path)", timeout: .seconds(5)))
     }
 
     @Test func servesHealthVersionAndProblemsThenStopsOnSIGTERM() async throws {
@@ -122,7 +122,7 @@ struct ServeProcessTests {
         #expect(missing.status == 404)
         #expect(missing.headers["Content-Type"] == "application/problem+json")
 
-        let oversized = try await session.send(HTTPRequest(
+        let oversized = try await session.send(HTTPClientRequest(
             method: .post, url: "http://127.0.0.1:\(port)/healthz", body: Array(repeating: 0x41, count: 10_000), timeout: .seconds(5)))
         #expect(oversized.status == 413)
         #expect(oversized.headers["Content-Type"] == "application/problem+json")

@@ -1,7 +1,7 @@
 /// Why an HTTP request or an SMTP send failed before a response arrived.
 ///
 /// An HTTP response with any status (404, 500, …) is not a `TransferError`: it is returned
-/// as an ``HTTPResponse``. Messages never contain passwords, secret keys or
+/// as an ``HTTPClientResponse``. Messages never contain passwords, secret keys or
 /// `Authorization` values: they are removed before the error is made.
 public struct TransferError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kind of failure; compare with the static members.

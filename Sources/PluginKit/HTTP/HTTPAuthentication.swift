@@ -8,14 +8,6 @@ public enum HTTPAuthentication: Hashable, Sendable, CustomStringConvertible {
     /// Put the parameters in the POST body: libcurl 7.88 signs query strings wrongly.
     case awsSigV4(accessKeyID: String, secretAccessKey: String, region: String, service: String)
 
-    /// The secret values, for removal from error messages.
-    var secrets: [String] {
-        switch self {
-        case .basic(_, let password): [password]
-        case .awsSigV4(_, let secretAccessKey, _, _): [secretAccessKey]
-        }
-    }
-
     /// The scheme and non-secret identifiers.
     public var description: String {
         switch self {

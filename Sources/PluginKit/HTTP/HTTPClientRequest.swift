@@ -1,6 +1,5 @@
-public import PluginKit
 /// One outgoing HTTP(S) request: what to send, where, and how long to wait.
-public struct HTTPRequest: Sendable {
+public struct HTTPClientRequest: Sendable {
     /// The method; default `GET`.
     public var method: HTTPMethod
     /// The absolute `http://` or `https://` URL. Other schemes are refused.

@@ -1,7 +1,6 @@
-public import PluginKit
 /// A complete HTTP response. Any status counts as a response, 4xx and 5xx included: the
 /// caller decides what a status means.
-public struct HTTPResponse: Sendable {
+public struct HTTPClientResponse: Sendable {
     /// The status code of the final response (after followed redirects).
     public var status: Int
     /// The final response's header fields.
