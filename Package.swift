@@ -32,6 +32,7 @@ let package = Package(
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"], swiftSettings: strict),
         .target(name: "Switchboard", swiftSettings: strict),
         .target(name: "PluginKit", dependencies: ["COpenSSL", "TOML"], swiftSettings: strict),
+        .target(name: "PluginKitTesting", dependencies: ["PluginKit"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["CSQLite", "CShims"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "PluginKit"], swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "PluginKit"], swiftSettings: strict),
@@ -47,7 +48,7 @@ let package = Package(
 
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"], swiftSettings: strict),
-        .testTarget(name: "PluginKitTests", dependencies: ["PluginKit"], swiftSettings: strict),
+        .testTarget(name: "PluginKitTests", dependencies: ["PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "PluginKit"], swiftSettings: strict),
