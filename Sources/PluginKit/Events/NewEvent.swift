@@ -1,0 +1,36 @@
+public import Foundation
+
+/// An event not yet in the log: everything of an ``EventEnvelope`` but its `seq`, which the
+/// log assigns when it appends the event.
+public struct NewEvent: Hashable, Sendable {
+    /// Identifies the event for good: the same id on every retry and every delivery, and
+    /// unique in the log (appending an id twice fails).
+    public var id: String
+    /// What happened, dotted from general to specific, e.g. `queue.caller.joined`.
+    public var type: String
+    /// The tenant (company) the event belongs to.
+    public var tenant: String
+    /// When it happened, in whole milliseconds (see ``init(id:type:tenant:occurredAt:callId:callSeq:data:)``).
+    public var occurredAt: Date
+    /// The call the event is about, if any.
+    public var callId: String?
+    /// The event's position among its call's events (1, 2, …), if it is about a call.
+    public var callSeq: Int64?
+    /// The event's fields; docs/events.md lists them per type.
+    public var data: [String: JSONValue]
+
+    /// Creates an event. `occurredAt` is truncated to whole milliseconds, the precision the
+    /// log and the JSON form keep, so an appended event reads back equal.
+    public init(
+        id: String, type: String, tenant: String, occurredAt: Date,
+        callId: String? = nil, callSeq: Int64? = nil, data: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.type = type
+        self.tenant = tenant
+        self.occurredAt = Date(millisecondsSince1970: occurredAt.millisecondsSince1970)
+        self.callId = callId
+        self.callSeq = callSeq
+        self.data = data
+    }
+}
