@@ -230,3 +230,65 @@ struct PluginHostTests {
         #expect(policy.backoff(afterAttempt: 10, jitter: 0.5) == .milliseconds(750))
     }
 }
+
+/// A factory for `ScriptedPlugin`s that reads one key of its own (`fail`).
+struct ScriptedPluginFactory: PluginFactory {
+    let kind = "scripted"
+
+    func makePlugin(instance: String, filter: EventFilter, config: ConfigReader) -> (any Plugin)? {
+        let fails = config.boolean("fail", default: false)
+        return ScriptedPlugin(instance, filter: filter) { _, _ in fails ? .fail(.permanent("configured to fail")) : .deliver }
+    }
+}
+
+@Suite("Plugin configuration: [[plugins]]")
+struct PluginConfigurationTests {
+    func parse(_ text: String) throws(ConfigurationError) -> GatewayConfiguration {
+        try GatewayConfiguration.parse(text, file: "test.toml", environment: ConfigurationEnvironment(variable: { _ in nil }, readFile: { _ in nil }), plugins: [ScriptedPluginFactory()])
+    }
+
+    @Test func readsHostKeysAndLetsTheFactoryReadItsOwn() throws {
+        let configuration = try parse("""
+            [[plugins]]
+            name = "crm"
+            kind = "scripted"
+            types = ["call.*"]
+            queues = ["support"]
+            timeout_seconds = 5
+            max_attempts = 3
+            fail = true
+            """)
+        let plugin = try #require(configuration.plugins.first)
+        #expect(plugin.name == "crm" && plugin.kind == "scripted")
+        #expect(plugin.filter == EventFilter(types: ["call.*"], queues: ["support"]))
+        #expect(plugin.policy.timeout == .seconds(5) && plugin.policy.maxAttempts == 3)
+        #expect(plugin.plugin.identity == PluginIdentity(kind: "scripted", instance: "crm"))
+        #expect(configuration.effectiveTOML.contains("[[plugins]]\nname = \"crm\"\nkind = \"scripted\"\ntypes = [\"call.*\"]"))
+    }
+
+    @Test func unknownKindsUnknownKeysAndDuplicatesAreErrorsWithPositions() {
+        do {
+            _ = try parse("""
+                [[plugins]]
+                name = "a"
+                kind = "smoke-signals"
+                [[plugins]]
+                name = "b"
+                kind = "scripted"
+                colour = "red"
+                max_attempts = 0
+                [[plugins]]
+                name = "b"
+                kind = "scripted"
+                """)
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.issues.map(\.description) == [
+                "test.toml:3:8: plugins[0].kind: unknown plugin kind \"smoke-signals\"; expected one of: \"scripted\"",
+                "test.toml:7:10: plugins[1].colour: unknown key; expected one of: backoff_initial_ms, backoff_max_seconds, breaker_cooldown_seconds, breaker_failures, fail, kind, max_age_seconds, max_attempts, name, queues, tenants, timeout_seconds, types, users",
+                "test.toml:8:16: plugins[1].max_attempts: 0 is out of range 1…100",
+                "test.toml:10:8: plugins[2].name: duplicate plugin name \"b\"",
+            ])
+        }
+    }
+}
