@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"], swiftSettings: strict),
         .target(name: "Switchboard", swiftSettings: strict),
         .target(name: "PluginKit", dependencies: ["COpenSSL"], swiftSettings: strict),
-        .target(name: "Storage", dependencies: ["CSQLite", "CShims"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["CSQLite", "CShims", "PluginKit"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "PluginKit"], swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims"], swiftSettings: strict),
         .target(
