@@ -48,7 +48,10 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"], swiftSettings: strict),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "eventlog-crash-probe"], swiftSettings: strict),
+        .executableTarget(
+            name: "eventlog-crash-probe", dependencies: ["Storage", "PluginKit"],
+            path: "Tests/EventLogCrashProbe", swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"], swiftSettings: strict),
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
