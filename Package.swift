@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Switchboard", swiftSettings: strict),
         .target(name: "PluginKit", dependencies: ["COpenSSL", "TOML"], swiftSettings: strict),
         .target(name: "PluginKitTesting", dependencies: ["PluginKit"], swiftSettings: strict),
-        .target(name: "Storage", dependencies: ["CSQLite", "CShims"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["CSQLite", "CShims", "PluginKit"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "PluginKit"], swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CShims", "PluginKit"], swiftSettings: strict),
         .target(
@@ -49,7 +49,10 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"], swiftSettings: strict),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit", "PluginKitTesting"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "eventlog-crash-probe"], swiftSettings: strict),
+        .executableTarget(
+            name: "eventlog-crash-probe", dependencies: ["Storage", "PluginKit"],
+            path: "Tests/EventLogCrashProbe", swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
