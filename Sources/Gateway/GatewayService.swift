@@ -1,43 +1,39 @@
 import Foundation
+import HTTPClient
 import HTTPServer
 public import PluginKit
 import Storage
 
-/// The running gateway: storage, the HTTP API and (with later issues) the engine and plugins,
-/// composed from one `GatewayConfiguration`.
+/// The running gateway: storage, the HTTP API, the plugin host and (with later issues) the
+/// engine, composed from one `GatewayConfiguration`.
 ///
-/// Lifecycle: `init` opens storage, `start()` once starts serving, `shutdown()` once lets
-/// in-flight requests finish within the configured grace period.
+/// Lifecycle: `init` opens storage, `start()` once starts serving and delivering,
+/// `shutdown()` once lets in-flight requests finish within the configured grace period and
+/// stops the plugins.
 public final class GatewayService: Sendable {
     /// The configuration the service runs with.
     public let configuration: GatewayConfiguration
+    /// The database: event log, plugin ledger and state.
+    public let storage: GatewayStorage
     private let logger: Logger
     private let server: HTTPServer
-    private let database: DatabaseQueue
+    private let plugins: PluginHost
 
     /// Opens storage (creating the data directory if needed); nothing serves until `start()`.
     ///
     /// - Throws: `GatewayStartError` with code `.storage` when the data directory or the
     ///   database cannot be created or opened.
-    public init(configuration: GatewayConfiguration, logger: Logger) throws(GatewayStartError) {
+    public init(configuration: GatewayConfiguration, logger: Logger) async throws(GatewayStartError) {
         self.configuration = configuration
         self.logger = logger
-        let storage = configuration.storage
-        do {
-            try FileManager.default.createDirectory(atPath: storage.dataDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw GatewayStartError(.storage, "cannot create the data directory \(storage.dataDirectory): \(error.localizedDescription)")
-        }
-        do {
-            database = try DatabaseQueue(path: storage.databasePath)
-        } catch {
-            throw GatewayStartError(.storage, "cannot open the database \(storage.databasePath): \(error.message)")
-        }
-        let database = self.database
+        let storage = try await GatewayStorage.open(configuration.storage)
+        self.storage = storage
+        plugins = PluginHost(
+            instances: configuration.plugins.map { PluginHost.Instance(plugin: $0.plugin, policy: $0.policy) },
+            store: storage.pluginDeliveryStore, logger: logger,
+            makeContext: PluginContextFactory(storage: storage, logger: logger, http: HTTPSession()).makeContext)
         var router = Router()
-        SystemRoutes(storageCheck: {
-            (try? await database.access { connection in try connection.prepare("SELECT 1").step() }) == true
-        }).register(in: &router)
+        SystemRoutes(storageCheck: storage.isHealthy).register(in: &router)
         let settings = configuration.server
         server = HTTPServer(
             configuration: HTTPServerConfiguration(
@@ -64,14 +60,20 @@ public final class GatewayService: Sendable {
         } catch {
             throw GatewayStartError(error.code == .alreadyStarted ? .alreadyStarted : .listen, "cannot listen on \(configuration.server.listen): \(error.message)")
         }
-        logger.notice("listening", ["address": "http://\(configuration.server.listen.host):\(server.port ?? 0)"])
+        plugins.start()
+        logger.notice("listening", [
+            "address": "http://\(configuration.server.listen.host):\(server.port ?? 0)",
+            "plugins": String(configuration.plugins.count),
+        ])
     }
 
-    /// Stops accepting requests and lets in-flight ones finish (up to the grace period). Every
-    /// write is committed when its request is answered, so nothing is pending in storage.
+    /// Stops accepting requests and lets in-flight ones finish (up to the grace period), then
+    /// stops the plugins (a delivery in flight is cancelled and will come again). Every write
+    /// is committed when its request is answered, so nothing is pending in storage.
     public func shutdown() async {
         logger.notice("shutting down", ["graceSeconds": String(configuration.server.shutdownGraceSeconds)])
         await server.shutdown()
+        await plugins.shutdown()
         logger.notice("stopped")
     }
 }

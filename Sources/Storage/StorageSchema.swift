@@ -49,6 +49,27 @@ public enum StorageSchema {
                 ) WITHOUT ROWID
                 """)
         }
+
+        // Each plugin instance's delivery status (JSON, written with its cursor) and the
+        // events it gave up on, until they are replayed.
+        migrator.registerMigration("create plugin_status and plugin_dead_letter") { database in
+            try database.execute("""
+                CREATE TABLE plugin_status (
+                    instance TEXT PRIMARY KEY,
+                    status TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE plugin_dead_letter (
+                    instance TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    event TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    first_attempt_at INTEGER NOT NULL,
+                    last_attempt_at INTEGER NOT NULL,
+                    PRIMARY KEY (instance, seq)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }

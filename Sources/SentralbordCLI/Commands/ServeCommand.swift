@@ -41,7 +41,7 @@ struct ServeCommand: Command {
         let logger = Logger(label: "gateway", sink: StreamLogSink(minimumLevel: settings.level, format: settings.format))
         let service: GatewayService
         do {
-            service = try GatewayService(configuration: configuration, logger: logger)
+            service = try await GatewayService(configuration: configuration, logger: logger)
             try service.start()
         } catch {
             logger.error("cannot start", ["reason": error.message])

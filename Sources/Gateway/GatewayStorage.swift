@@ -1,0 +1,47 @@
+import Foundation
+import PluginKit
+public import Storage
+
+/// Everything the gateway keeps in its SQLite database, opened together: the event log, the
+/// plugin delivery ledger and the plugins' key-value state. The `serve` process and the
+/// `sentralbord plugins` commands open it the same way.
+public struct GatewayStorage: Sendable {
+    /// The durable, ordered event log.
+    public let log: EventLog
+    /// Plugin cursors, statuses and dead letters.
+    public let ledger: PluginDeliveryLedger
+    /// Plugin instances' key-value state.
+    public let pluginState: Storage.PluginStateStore
+    /// A connection for health checks and small reads.
+    public let database: DatabaseQueue
+
+    /// Creates the data directory if needed, opens the database and brings its schema up to
+    /// date.
+    ///
+    /// - Throws: `GatewayStartError` with code `.storage`, saying which step failed.
+    public static func open(_ configuration: StorageConfiguration) async throws(GatewayStartError) -> GatewayStorage {
+        do {
+            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw GatewayStartError(.storage, "cannot create the data directory \(configuration.dataDirectory): \(error.localizedDescription)")
+        }
+        let path = configuration.databasePath
+        do {
+            let log = try EventLog(path: path)
+            let database = try DatabaseQueue(path: path)
+            return GatewayStorage(
+                log: log, ledger: try await PluginDeliveryLedger(database: database),
+                pluginState: try await Storage.PluginStateStore(database: database), database: database)
+        } catch {
+            throw GatewayStartError(.storage, "cannot open the database \(path): \(error)")
+        }
+    }
+
+    /// The plugin host's view of this storage.
+    public var pluginDeliveryStore: SQLitePluginDeliveryStore { SQLitePluginDeliveryStore(log: log, ledger: ledger) }
+
+    /// Whether the database answers a query.
+    public func isHealthy() async -> Bool {
+        (try? await database.access { connection in try connection.prepare("SELECT 1").step() }) == true
+    }
+}
