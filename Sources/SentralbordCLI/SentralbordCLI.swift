@@ -8,6 +8,8 @@ public enum SentralbordCLI {
     static let commands: [any Command.Type] = [
         ServeCommand.self,
         CheckConfigCommand.self,
+        PluginsStatusCommand.self,
+        PluginsReplayDeadCommand.self,
         VersionCommand.self,
     ]
 
@@ -21,6 +23,12 @@ public enum SentralbordCLI {
             return help(for: Array(arguments.dropFirst()), console: console)
         }
         guard let command = command(for: arguments) else {
+            let group = commands.filter { $0.interface.path.count > 1 && $0.interface.path[0] == first }
+            if !group.isEmpty {
+                let names = group.map { $0.interface.path.joined(separator: " ") }.joined(separator: ", ")
+                console.err(UsageError("'\(first)' needs a subcommand: \(names)", usage: "sentralbord \(first) SUBCOMMAND [OPTIONS]").description + "\n")
+                return .usage
+            }
             console.err(UsageError(unknownCommandMessage(arguments), usage: "sentralbord COMMAND [OPTIONS]").description + "\n")
             return .usage
         }
