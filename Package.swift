@@ -40,6 +40,7 @@ let package = Package(
             name: "CalendarPlugin", dependencies: ["PluginKit", "CICal", "CShims"],
             path: "Plugins/Calendar", swiftSettings: strict),
         .target(name: "WebhookPlugin", dependencies: ["PluginKit"], path: "Plugins/Webhook", swiftSettings: strict),
+        .target(name: "ExecPlugin", dependencies: ["PluginKit"], path: "Plugins/Exec", swiftSettings: strict),
         .target(
             name: "Gateway",
             dependencies: ["TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin"],
@@ -57,6 +58,8 @@ let package = Package(
         .testTarget(
             name: "WebhookPluginTests", dependencies: ["WebhookPlugin", "PluginKit", "PluginKitTesting", "HTTPClient"],
             swiftSettings: strict),
+        .testTarget(
+            name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "HTTPClient"], swiftSettings: strict),
     ]
