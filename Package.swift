@@ -39,6 +39,8 @@ let package = Package(
         .target(
             name: "CalendarPlugin", dependencies: ["PluginKit", "CICal", "CShims"],
             path: "Plugins/Calendar", swiftSettings: strict),
+        .target(name: "WebhookPlugin", dependencies: ["PluginKit"], path: "Plugins/Webhook", swiftSettings: strict),
+        .target(name: "ExecPlugin", dependencies: ["PluginKit"], path: "Plugins/Exec", swiftSettings: strict),
         .target(
             name: "Gateway",
             dependencies: ["TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin"],
@@ -56,6 +58,11 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
+        .testTarget(
+            name: "WebhookPluginTests", dependencies: ["WebhookPlugin", "PluginKit", "PluginKitTesting", "HTTPClient"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "HTTPClient"], swiftSettings: strict),
     ]

@@ -126,23 +126,54 @@ public struct ConfigReader {
         let session = self.session
         return value(key, required: required) { value in
             guard case .string(let text) = value else { return .failure(.expected("\"env:NAME\" or \"file:PATH\"", found: value)) }
-            if text.hasPrefix("env:"), text.count > 4 {
-                let name = String(text.dropFirst(4))
-                guard let resolved = session.environment.variable(name) else {
-                    return .failure(ConfigValueError("environment variable \(name) is not set"))
-                }
-                return .success(Secret(resolved, from: .environment(name)))
-            }
-            if text.hasPrefix("file:"), text.count > 5 {
-                let path = session.resolve(String(text.dropFirst(5)))
-                guard var contents = session.environment.readFile(path) else {
-                    return .failure(ConfigValueError("cannot read secret file \(path)"))
-                }
-                while contents.last == "\n" || contents.last == "\r" { contents.removeLast() }
-                return .success(Secret(contents, from: .file(path)))
-            }
-            return .failure(ConfigValueError("a secret must name where it lives, \"env:NAME\" or \"file:PATH\"; it is never written literally"))
+            return Self.resolveSecret(text, in: session)
         }
+    }
+
+    /// An array of secrets, each written as `env:NAME` or `file:PATH` and resolved now, in
+    /// order (several webhook signing keys during a rotation, say); `[]` if absent or wrong.
+    /// Each element that cannot be resolved is reported at its own position as `key[INDEX]`
+    /// and left out; no value ever appears in an issue.
+    public func secrets(_ key: String, required: Bool = false) -> [Secret] {
+        let nodes: [TOMLNode] = value(key, required: required) { value in
+            guard case .array(let nodes) = value else {
+                return .failure(.expected("an array of \"env:NAME\" or \"file:PATH\" strings", found: value))
+            }
+            return .success(nodes)
+        } ?? []
+        return nodes.enumerated().compactMap { index, node in
+            let result: Result<Secret, ConfigValueError> =
+                if case .string(let text) = node.value {
+                    Self.resolveSecret(text, in: session)
+                } else {
+                    .failure(.expected("\"env:NAME\" or \"file:PATH\"", found: node.value))
+                }
+            switch result {
+            case .success(let secret): return secret
+            case .failure(let error):
+                session.report(at: node.position, keyPath: "\(keyPath(key))[\(index)]", error.message)
+                return nil
+            }
+        }
+    }
+
+    private static func resolveSecret(_ text: String, in session: ConfigurationSession) -> Result<Secret, ConfigValueError> {
+        if text.hasPrefix("env:"), text.count > 4 {
+            let name = String(text.dropFirst(4))
+            guard let resolved = session.environment.variable(name) else {
+                return .failure(ConfigValueError("environment variable \(name) is not set"))
+            }
+            return .success(Secret(resolved, from: .environment(name)))
+        }
+        if text.hasPrefix("file:"), text.count > 5 {
+            let path = session.resolve(String(text.dropFirst(5)))
+            guard var contents = session.environment.readFile(path) else {
+                return .failure(ConfigValueError("cannot read secret file \(path)"))
+            }
+            while contents.last == "\n" || contents.last == "\r" { contents.removeLast() }
+            return .success(Secret(contents, from: .file(path)))
+        }
+        return .failure(ConfigValueError("a secret must name where it lives, \"env:NAME\" or \"file:PATH\"; it is never written literally"))
     }
 
     /// An array of strings, or `[]` if absent or wrong.
