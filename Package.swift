@@ -43,7 +43,10 @@ let package = Package(
         .target(name: "ExecPlugin", dependencies: ["PluginKit"], path: "Plugins/Exec", swiftSettings: strict),
         .target(
             name: "Gateway",
-            dependencies: ["TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin"],
+            dependencies: [
+                "TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin",
+                "WebhookPlugin", "ExecPlugin",
+            ],
             swiftSettings: strict),
         .target(name: "SentralbordCLI", dependencies: ["Gateway"], swiftSettings: strict),
         .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
@@ -64,6 +67,8 @@ let package = Package(
         .testTarget(
             name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit"], swiftSettings: strict),
-        .testTarget(name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "HTTPClient"], swiftSettings: strict),
+        .testTarget(
+            name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "Gateway", "PluginKit", "Storage", "HTTPClient"],
+            swiftSettings: strict),
     ]
 )

@@ -9,7 +9,7 @@ struct HTTPSessionTests {
 
     /// Runs `body` with a fresh echo server's base URL, stopping the server afterwards.
     func withEchoServer(_ body: (String) async throws -> Void) async throws {
-        let server = try LocalPeer(script: PeerScripts.echoServer)
+        let server = try await LocalPeer(script: PeerScripts.echoServer)
         defer { server.stop() }
         try await body("http://127.0.0.1:\(server.port)")
     }
@@ -88,9 +88,9 @@ struct HTTPSessionTests {
 
     @Test("a refused connection is couldNotConnect")
     func refused() async throws {
-        let server = try LocalPeer(script: PeerScripts.echoServer)
+        let server = try await LocalPeer(script: PeerScripts.echoServer)
         let port = server.port
-        server.stop()
+        await server.stopAndWait()
         let error = await #expect(throws: TransferError.self) {
             try await session.send(HTTPClientRequest(url: "http://127.0.0.1:\(port)/"))
         }
@@ -121,9 +121,9 @@ struct HTTPSessionTests {
             let expected = "Basic " + Data("sentralbord:pa55:word".utf8).base64EncodedString()
             #expect(try EchoReply(response).header("authorization") == expected)
         }
-        let server = try LocalPeer(script: PeerScripts.echoServer)
+        let server = try await LocalPeer(script: PeerScripts.echoServer)
         let port = server.port
-        server.stop()
+        await server.stopAndWait()
         let request = HTTPClientRequest(
             url: "http://user:url-secret-99@127.0.0.1:\(port)/", headers: ["Authorization": "Bearer token-secret-77"],
             authentication: .basic(username: "u", password: "basic-secret-55"))

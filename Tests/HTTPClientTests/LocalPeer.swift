@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A Python peer process on loopback: started with a script, it prints its port first and
@@ -20,21 +21,28 @@ final class LocalPeer: @unchecked Sendable {
         return check.terminationStatus == 0
     }
 
-    init(script: String) throws {
+    init(script: String) async throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = ["-u", "-c", script]
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        guard let line = nextLine(), let port = Int(line) else {
+        guard let line = await nextLine(), let port = Int(line) else {
             stop()
             throw PeerError(message: "peer did not print its port")
         }
         self.port = port
     }
 
-    /// The next line the peer printed, waiting for it; nil at end of output.
-    func nextLine() -> String? {
+    /// The next line the peer printed, waiting for it off Swift's cooperative pool; nil at end
+    /// of output.
+    func nextLine() async -> String? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.readLine()) }
+        }
+    }
+
+    private func readLine() -> String? {
         while true {
             if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffered[buffered.startIndex..<newline]
@@ -47,12 +55,27 @@ final class LocalPeer: @unchecked Sendable {
         }
     }
 
-    /// Terminates the peer process (only it, by its process id) and waits for it to exit.
+    /// Terminates the peer and waits, off the cooperative pool, until it has exited (so its
+    /// port is closed).
+    func stopAndWait() async {
+        stop()
+        let process = self.process
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Terminates the peer process (only it, by its process id); it is reaped off the
+    /// cooperative pool.
     func stop() {
         if process.isRunning {
             process.terminate()
         }
-        process.waitUntilExit()
+        let process = self.process
+        DispatchQueue.global().async { process.waitUntilExit() }
     }
 
     struct PeerError: Error {

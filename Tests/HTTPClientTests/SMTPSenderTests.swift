@@ -14,7 +14,7 @@ struct SMTPSenderTests {
 
     @Test("sends a message with AUTH and the server receives it intact")
     func send() async throws {
-        let server = try LocalPeer(script: PeerScripts.smtpServer)
+        let server = try await LocalPeer(script: PeerScripts.smtpServer)
         defer { server.stop() }
         let sender = SMTPSender(
             configuration: SMTPConfiguration(
@@ -24,7 +24,7 @@ struct SMTPSenderTests {
         try await sender.send(
             SMTPMessage(sender: "varsel@example.no", recipients: ["kari@example.no", "ola@example.no"], content: content))
 
-        let line = try #require(server.nextLine())
+        let line = try #require(await server.nextLine())
         let received = try JSONDecoder().decode(Received.self, from: Data(line.utf8))
         #expect(received.from == "varsel@example.no")
         #expect(received.to == ["kari@example.no", "ola@example.no"])
@@ -34,9 +34,9 @@ struct SMTPSenderTests {
 
     @Test("a refused connection fails without showing the password")
     func refused() async throws {
-        let server = try LocalPeer(script: PeerScripts.smtpServer)
+        let server = try await LocalPeer(script: PeerScripts.smtpServer)
         let port = server.port
-        server.stop()
+        await server.stopAndWait()
         let configuration = SMTPConfiguration(
             url: "smtp://127.0.0.1:\(port)", username: "mailer", password: "smtp-password-123", requiresTLS: false)
         let error = await #expect(throws: TransferError.self) {

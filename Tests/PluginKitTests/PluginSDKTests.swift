@@ -56,7 +56,7 @@ struct SamplePlugin: Plugin {
     func deliver(_ event: EventEnvelope, context: PluginContext) async throws(PluginError) -> DeliveryOutcome {
         if leaksSecret { context.logger.info("posting with token \(token.reveal())") }
         if ignoresCancellation {
-            let until = ContinuousClock.now + .seconds(2)
+            let until = ContinuousClock.now + .seconds(10)
             while ContinuousClock.now < until { try? await Task.sleep(for: .milliseconds(20)) }
         }
         let request = HTTPClientRequest(method: .post, url: "http://127.0.0.1:9/hook", headers: ["Authorization": "Bearer \(token.reveal())"])
@@ -82,7 +82,7 @@ struct PluginConformanceTests {
             deliveringContext: { PluginContext.testing(http: ok) },
             hangingContext: { PluginContext.testing(http: hanging) },
             secrets: ["s3cret-token"],
-            deadline: .seconds(1))
+            deadline: .seconds(3))
     }
 
     @Test func aConformingPluginHasNoFailures() async {

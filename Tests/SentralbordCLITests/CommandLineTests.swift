@@ -31,10 +31,11 @@ struct CommandLineTests {
         }
     }
 
-    @Test(arguments: ["serve", "check-config", "version"])
+    @Test(arguments: ["serve", "check-config", "version", "plugins status", "plugins replay-dead"])
     func everyCommandHasHelp(command: String) async {
-        let viaFlag = await run([command, "--help"])
-        let viaHelp = await run(["help", command])
+        let words = command.split(separator: " ").map(String.init)
+        let viaFlag = await run(words + ["--help"])
+        let viaHelp = await run(["help"] + words)
         #expect(viaFlag.status == .success && viaHelp.status == .success)
         #expect(viaFlag.out.contains("Usage: sentralbord \(command)"))
         #expect(viaFlag.out == viaHelp.out)
@@ -43,8 +44,14 @@ struct CommandLineTests {
     @Test func unknownCommandExits64AndListsCommands() async {
         let result = await run(["srve"])
         #expect(result.status == .usage)
-        #expect(result.err.contains("unknown command 'srve'; expected one of: serve, check-config, version, help"))
+        #expect(result.err.contains("unknown command 'srve'; expected one of: serve, check-config, plugins status, plugins replay-dead, version, help"))
         #expect(await run(["help", "srve"]).status == .usage)
+    }
+
+    @Test func aCommandGroupWithoutSubcommandListsItsSubcommands() async {
+        let result = await run(["plugins"])
+        #expect(result.status == .usage)
+        #expect(result.err.contains("'plugins' needs a subcommand: plugins status, plugins replay-dead"))
     }
 
     @Test func versionPrintsTheVersion() async {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The receiver process (``ReceiverScript``) on loopback: started with the secrets it checks,
@@ -38,13 +39,13 @@ final class LocalReceiver: @unchecked Sendable {
     private(set) var port = 0
 
     /// Starts a receiver that verifies signatures against `secrets` (each `whsec_…`).
-    init(secrets: [String]) throws {
+    init(secrets: [String]) async throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = ["-u", "-c", ReceiverScript.text] + secrets
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        guard let line = nextLine(), let port = Int(line) else {
+        guard let line = await nextLine(), let port = Int(line) else {
             stop()
             throw ReceiverError(message: "the receiver did not print its port")
         }
@@ -55,12 +56,19 @@ final class LocalReceiver: @unchecked Sendable {
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// The next request the receiver recorded, waiting for it.
-    func nextDelivery() throws -> Delivery {
-        guard let line = nextLine() else { throw ReceiverError(message: "the receiver ended its output") }
+    func nextDelivery() async throws -> Delivery {
+        guard let line = await nextLine() else { throw ReceiverError(message: "the receiver ended its output") }
         return try JSONDecoder().decode(Delivery.self, from: Data(line.utf8))
     }
 
-    private func nextLine() -> String? {
+    /// The next line the receiver printed, read off Swift's cooperative pool.
+    private func nextLine() async -> String? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.readLine()) }
+        }
+    }
+
+    private func readLine() -> String? {
         while true {
             if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffered[buffered.startIndex..<newline]
@@ -73,12 +81,27 @@ final class LocalReceiver: @unchecked Sendable {
         }
     }
 
-    /// Terminates the receiver (only it, by its process id) and waits for it to exit.
+    /// Terminates the receiver and waits, off the cooperative pool, until it has exited (so
+    /// its port is closed).
+    func stopAndWait() async {
+        stop()
+        let process = self.process
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Terminates the receiver (only it, by its process id); it is reaped off the
+    /// cooperative pool.
     func stop() {
         if process.isRunning {
             process.terminate()
         }
-        process.waitUntilExit()
+        let process = self.process
+        DispatchQueue.global().async { process.waitUntilExit() }
     }
 
     struct ReceiverError: Error {

@@ -9,7 +9,7 @@ import WebhookPlugin
 struct WebhookConformanceTests {
     @Test func conforms() async throws {
         let secret = try WebhookFixture.newSecret()
-        let receiver = try LocalReceiver(secrets: [secret])
+        let receiver = try await LocalReceiver(secrets: [secret])
         defer { receiver.stop() }
         let url = receiver.url("/hooks/sentralbord")
         let session = HTTPSession()
@@ -30,7 +30,8 @@ struct WebhookConformanceTests {
             secrets: [secret, String(secret.dropFirst(6))])
         let failures = await conformance.run()
         #expect(failures.isEmpty, "\(failures)")
-        let seen = try (0..<4).map { _ in try receiver.nextDelivery() }
+        var seen: [LocalReceiver.Delivery] = []
+        for _ in 0..<4 { seen.append(try await receiver.nextDelivery()) }
         #expect(seen.map(\.id) == ["evt-a", "evt-a", "evt-b", "evt-b"])
         #expect(seen.allSatisfy { $0.verified == [true] })
         #expect(hanging.requests.count == 1)

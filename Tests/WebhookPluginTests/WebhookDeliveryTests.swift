@@ -11,7 +11,7 @@ struct WebhookDeliveryTests {
 
     /// Runs `body` with a fresh receiver checking `secrets`, stopping it afterwards.
     func withReceiver(secrets: [String], _ body: (LocalReceiver) async throws -> Void) async throws {
-        let receiver = try LocalReceiver(secrets: secrets)
+        let receiver = try await LocalReceiver(secrets: secrets)
         defer { receiver.stop() }
         try await body(receiver)
     }
@@ -27,7 +27,7 @@ struct WebhookDeliveryTests {
             let plugin = try WebhookFixture.plugin(url: receiver.url("/hooks/sentralbord"), secrets: [secret])
             let event = WebhookFixture.event()
             #expect(try await plugin.deliver(event, context: context()) == .delivered)
-            let seen = try receiver.nextDelivery()
+            let seen = try await receiver.nextDelivery()
             #expect(seen.path == "/hooks/sentralbord")
             #expect(seen.verified == [true])
             #expect(seen.signatures.count == 1)
@@ -50,7 +50,7 @@ struct WebhookDeliveryTests {
         try await withReceiver(secrets: [old, new, unrelated]) { receiver in
             let plugin = try WebhookFixture.plugin(url: receiver.url("/hook"), secrets: [old, new])
             #expect(try await plugin.deliver(WebhookFixture.event(), context: context()) == .delivered)
-            let seen = try receiver.nextDelivery()
+            let seen = try await receiver.nextDelivery()
             #expect(seen.signatures.count == 2)
             #expect(seen.signatures.allSatisfy { $0.hasPrefix("v1,") })
             #expect(seen.verified == [true, true, false])
@@ -65,7 +65,7 @@ struct WebhookDeliveryTests {
             let event = WebhookFixture.event("evt-dup")
             _ = try await plugin.deliver(event, context: context())
             _ = try await plugin.deliver(event, context: context())
-            let (first, second) = (try receiver.nextDelivery(), try receiver.nextDelivery())
+            let (first, second) = (try await receiver.nextDelivery(), try await receiver.nextDelivery())
             #expect(first.id == "evt-dup" && second.id == "evt-dup")
             #expect(first.verified == [true] && second.verified == [true])
         }
@@ -77,7 +77,7 @@ struct WebhookDeliveryTests {
         try await withReceiver(secrets: [secret]) { receiver in
             let plugin = try WebhookFixture.plugin(url: receiver.url("/status/\(status)"), secrets: [secret])
             #expect(try await plugin.deliver(WebhookFixture.event(), context: context()) == .delivered)
-            #expect(try receiver.nextDelivery().verified == [true])
+            #expect(try await receiver.nextDelivery().verified == [true])
         }
     }
 
@@ -142,9 +142,9 @@ struct WebhookDeliveryTests {
     @Test("a connection refused is transient")
     func connectionRefused() async throws {
         let secret = try WebhookFixture.newSecret()
-        let receiver = try LocalReceiver(secrets: [secret])
+        let receiver = try await LocalReceiver(secrets: [secret])
         let url = receiver.url("/hook")
-        receiver.stop()
+        await receiver.stopAndWait()
         let plugin = try WebhookFixture.plugin(url: url, secrets: [secret])
         let error = await #expect(throws: PluginError.self) { try await plugin.deliver(WebhookFixture.event(), context: context()) }
         #expect(error?.kind == .transient)
