@@ -29,15 +29,7 @@ final class ExecSupervisor: Sendable {
         guard await gate.enter() else { throw .transient("cancelled while an earlier event was in flight") }
         defer { gate.leave() }
         let line = try Self.line(for: event)
-        let child = try await runningChild(context: context)
-        do {
-            try await child.send(line)
-        } catch {
-            switch error {
-            case .closed: throw failed(child, "the plugin no longer reads its input\(Self.exit(of: child))", context: context)
-            case .cancelled: throw failed(child, "the delivery was cancelled; the plugin was stopped", context: context)
-            }
-        }
+        let child = try await childReading(line, context: context)
         guard let reply = await child.output.next() else {
             if Task.isCancelled {
                 throw failed(child, "the delivery was cancelled before the plugin acknowledged it; the plugin was stopped", context: context)
@@ -53,6 +45,29 @@ final class ExecSupervisor: Sendable {
             throw retry ? .transient("the plugin failed: \(message)") : .permanent("the plugin refused the event: \(message)")
         case .invalid(let reason):
             throw failed(child, reason, context: context)
+        }
+    }
+
+    /// A child that has taken `line` on its stdin. A child found gone while writing (it exited
+    /// after its last acknowledgement, before anyone noticed) never saw the event, so one
+    /// fresh child gets it within the same delivery.
+    private func childReading(_ line: [UInt8], context: PluginContext) async throws(PluginError) -> ExecChild {
+        var attempt = 1
+        while true {
+            let child = try await runningChild(context: context)
+            do {
+                try await child.send(line)
+                return child
+            } catch {
+                switch error {
+                case .cancelled:
+                    throw failed(child, "the delivery was cancelled; the plugin was stopped", context: context)
+                case .closed:
+                    let failure = failed(child, "the plugin no longer reads its input\(Self.exit(of: child))", context: context)
+                    guard attempt < 2 else { throw failure }
+                    attempt += 1
+                }
+            }
         }
     }
 
