@@ -8,6 +8,8 @@ CONFIG ?= config.toml
 DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libical-dev \
 	libssl-dev tzdata python3 python3-aiosmtpd curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Where release binaries are built (evaluated only by the targets that use it).
+BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
 .PHONY: deps build release run test conformance openapi bench clean
 
@@ -53,7 +55,7 @@ test: conformance openapi
 
 ## bench: run the benchmarks (figures go in docs/benchmarks.md)
 bench: release
-	@echo "no benchmarks yet"
+	$(BIN)/bench-eventlog
 
 clean:
 	rm -rf .build

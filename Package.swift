@@ -51,6 +51,9 @@ let package = Package(
         .target(name: "SentralbordCLI", dependencies: ["Gateway"], swiftSettings: strict),
         .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
 
+        .executableTarget(
+            name: "bench-eventlog", dependencies: ["Storage", "PluginKit"], path: "Benchmarks/EventLog", swiftSettings: strict),
+
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"], swiftSettings: strict),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit", "PluginKitTesting"], swiftSettings: strict),

@@ -55,10 +55,12 @@ public final class EventLog: Sendable {
     /// cancelled by cancelling the task: it finishes, so its outcome is known.
     public func append(_ events: [NewEvent]) async throws -> [EventEnvelope] {
         guard !events.isEmpty else { return [] }
-        var seen = Set<String>()
-        let repeated = events.filter { !seen.insert($0.id).inserted }.map(\.id)
-        guard repeated.isEmpty else {
-            throw EventLogError(code: .duplicateEventID, eventIDs: Array(Set(repeated)).sorted())
+        if events.count > 1 {
+            var seen = Set<String>(minimumCapacity: events.count)
+            let repeated = events.filter { !seen.insert($0.id).inserted }.map(\.id)
+            guard repeated.isEmpty else {
+                throw EventLogError(code: .duplicateEventID, eventIDs: Array(Set(repeated)).sorted())
+            }
         }
         let rows = events.map(EventRow.init)
         return try await withCheckedThrowingContinuation { continuation in

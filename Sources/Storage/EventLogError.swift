@@ -22,7 +22,8 @@ public struct EventLogError: Error, Hashable, CustomStringConvertible {
 
     /// What went wrong.
     public var code: Code
-    /// The event ids concerned.
+    /// The event ids concerned: for a batch that repeats an id, every repeated id; for an
+    /// id already in the log, the first such id of the batch.
     public var eventIDs: [String]
 
     /// Creates an error.

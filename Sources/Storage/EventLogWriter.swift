@@ -9,9 +9,6 @@ final class EventLogWriter: @unchecked Sendable {
     private let insert: SQLiteStatement
     private let lastSeq: SQLiteStatement
     private let findID: SQLiteStatement
-    private let savepoint: SQLiteStatement
-    private let release: SQLiteStatement
-    private let rollbackToSavepoint: SQLiteStatement
 
     /// Prepares the writer's statements on `database`, whose schema must be migrated.
     init(database: SQLiteDatabase) throws(SQLiteError) {
@@ -22,9 +19,6 @@ final class EventLogWriter: @unchecked Sendable {
             """)
         lastSeq = try database.prepare("SELECT coalesce(max(seq), 0) FROM event")
         findID = try database.prepare("SELECT 1 FROM event WHERE id = ?")
-        savepoint = try database.prepare("SAVEPOINT batch")
-        release = try database.prepare("RELEASE batch")
-        rollbackToSavepoint = try database.prepare("ROLLBACK TO batch")
     }
 
     /// The highest seq in the log, 0 when it is empty.
@@ -36,40 +30,60 @@ final class EventLogWriter: @unchecked Sendable {
     }
 
     /// Appends every batch of `group` in one transaction and returns each batch's outcome,
-    /// in order. A batch whose ids are already in the log is rolled back to its savepoint
-    /// alone and fails with ``EventLogError/Code/duplicateEventID``; the others go on. Any
-    /// other failure, including of the commit, rolls back the whole transaction and every
-    /// batch fails with it. A success is returned only after the commit, and seqs continue
-    /// from the last committed one without gaps.
+    /// in order. A batch whose ids are already in the log (or in an earlier batch of the
+    /// group) fails with ``EventLogError/Code/duplicateEventID``: the transaction is rolled
+    /// back and written again without it, so the others go on. Any other failure, including
+    /// of the commit, fails every remaining batch with it, and nothing is written. A success
+    /// is returned only after the commit, and seqs continue from the last committed one
+    /// without gaps.
     func write(_ group: [PendingAppend]) -> [Result<[EventEnvelope], any Error>] {
-        var outcomes: [Result<[EventEnvelope], any Error>] = []
-        outcomes.reserveCapacity(group.count)
-        do {
-            try database.transaction {
-                var seq = try currentLastSeq()
-                for append in group {
-                    try run(savepoint)
-                    do {
+        var outcomes = [Result<[EventEnvelope], any Error>?](repeating: nil, count: group.count)
+        var remaining = Array(group.indices)
+        while !remaining.isEmpty {
+            do {
+                let written = try database.transaction { () throws -> [[EventEnvelope]] in
+                    var seq = try currentLastSeq()
+                    var written: [[EventEnvelope]] = []
+                    written.reserveCapacity(remaining.count)
+                    for index in remaining {
+                        let rows = group[index].rows
                         var envelopes: [EventEnvelope] = []
-                        envelopes.reserveCapacity(append.rows.count)
-                        for row in append.rows {
-                            try insert(row, seq: seq + 1 + Int64(envelopes.count))
-                            envelopes.append(row.envelope(seq: seq + 1 + Int64(envelopes.count)))
+                        envelopes.reserveCapacity(rows.count)
+                        for row in rows {
+                            seq += 1
+                            do {
+                                try insert(row, seq: seq)
+                            } catch let error as SQLiteError where error.code == .constraint {
+                                let duplicate = try isStored(id: row.event.id)
+                                throw RejectedBatch(
+                                    index: index,
+                                    error: duplicate ? EventLogError(code: .duplicateEventID, eventIDs: [row.event.id]) : error)
+                            }
+                            envelopes.append(row.envelope(seq: seq))
                         }
-                        try run(release)
-                        seq += Int64(envelopes.count)
-                        outcomes.append(.success(envelopes))
-                    } catch let error as SQLiteError where error.code == .constraint {
-                        try run(rollbackToSavepoint)
-                        try run(release)
-                        outcomes.append(.failure(try duplicates(in: append.rows) ?? error))
+                        written.append(envelopes)
                     }
+                    return written
                 }
+                for (index, envelopes) in zip(remaining, written) { outcomes[index] = .success(envelopes) }
+                remaining = []
+            } catch let rejected as RejectedBatch {
+                // Rare (a caller's bug): write the group again without the rejected batch,
+                // rather than pay for a savepoint around every batch.
+                outcomes[rejected.index] = .failure(rejected.error)
+                remaining.removeAll { $0 == rejected.index }
+            } catch {
+                for index in remaining { outcomes[index] = .failure(error) }
+                remaining = []
             }
-        } catch {
-            return group.map { _ in .failure(error) }
         }
-        return outcomes
+        return outcomes.map { $0! }
+    }
+
+    /// A batch that broke a constraint, and the error its caller gets.
+    private struct RejectedBatch: Error {
+        let index: Int
+        let error: any Error
     }
 
     private func insert(_ row: EventRow, seq: Int64) throws(SQLiteError) {
@@ -85,20 +99,10 @@ final class EventLogWriter: @unchecked Sendable {
         _ = try insert.step()
     }
 
-    /// The error naming the ids of `rows` already in the log, or nil when none is (the
-    /// constraint that failed was another one).
-    private func duplicates(in rows: [EventRow]) throws(SQLiteError) -> EventLogError? {
-        var ids: [String] = []
-        for row in rows {
-            try findID.bind([.text(row.event.id)])
-            if try findID.step() { ids.append(row.event.id) }
-            findID.reset()
-        }
-        return ids.isEmpty ? nil : EventLogError(code: .duplicateEventID, eventIDs: ids)
-    }
-
-    private func run(_ statement: SQLiteStatement) throws(SQLiteError) {
-        statement.reset()
-        while try statement.step() {}
+    /// Whether an event with `id` is in the log or in the open transaction.
+    private func isStored(id: String) throws(SQLiteError) -> Bool {
+        defer { findID.reset() }
+        try findID.bind([.text(id)])
+        return try findID.step()
     }
 }
