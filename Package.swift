@@ -31,6 +31,10 @@ let package = Package(
         .target(name: "TOML", swiftSettings: strict),
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"], swiftSettings: strict),
         .target(name: "Switchboard", swiftSettings: strict),
+        .target(name: "TelephonySimulator", dependencies: ["Switchboard"], swiftSettings: strict),
+        .executableTarget(
+            name: "bench-engine", dependencies: ["Switchboard", "TelephonySimulator"], path: "Benchmarks/Engine",
+            swiftSettings: strict),
         .target(name: "PluginKit", dependencies: ["COpenSSL"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["CSQLite", "CShims"], swiftSettings: strict),
         .target(name: "HTTPClient", dependencies: ["CCurl", "CShims", "PluginKit"], swiftSettings: strict),
@@ -46,7 +50,7 @@ let package = Package(
         .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
 
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"], swiftSettings: strict),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "TelephonySimulator"], swiftSettings: strict),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient"], swiftSettings: strict),
