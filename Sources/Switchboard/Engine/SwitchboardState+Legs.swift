@@ -206,7 +206,7 @@ extension SwitchboardState {
         case .direct:
             directCallNotAnswered(call, into: &step)
         case .consult:
-            consultFailed(call, reason: reason, into: &step)
+            consultEnded(call, outcome: reason == .noAnswer ? .noAnswer : .rejected, into: &step)
         case .transferTarget:
             transferTargetFailed(call, reason: reason, into: &step)
         default:
@@ -229,10 +229,7 @@ extension SwitchboardState {
             }
             if index == transfer.targetLeg {
                 endLeg(call, index, hangUp: hangUpLeg, into: &step)
-                calls[call]!.transfer = nil
-                emit(.callTransferred(CallTransferredData(
-                    kind: transfer.kind, outcome: .cancelled, by: transfer.by, target: transfer.target, answeredBy: nil)),
-                     call: call, into: &step)
+                consultEnded(call, outcome: .cancelled, into: &step)
                 return
             }
         }

@@ -66,13 +66,17 @@ extension SwitchboardState {
             by: transfer.by, target: transfer.target, answeredBy: calls[call]!.legs[index].user)), call: call, into: &step)
     }
 
-    /// Assisted: nobody answered the consultation; the caller stays on hold with the transferer.
-    mutating func consultFailed(_ call: CallID, reason: OfferFailReason, into step: inout Step) {
+    /// Assisted: nobody answered the consultation, or the consulted party hung up: the
+    /// transferer talks to the caller again.
+    mutating func consultEnded(_ call: CallID, outcome: TransferOutcome, into step: inout Step) {
         guard let transfer = calls[call]!.transfer else { return }
         calls[call]!.transfer = nil
+        calls[call]!.held = false
         emit(.callTransferred(CallTransferredData(
-            kind: transfer.kind, outcome: reason == .noAnswer ? .noAnswer : .rejected, by: transfer.by,
-            target: transfer.target, answeredBy: nil)), call: call, into: &step)
+            kind: transfer.kind, outcome: outcome, by: transfer.by, target: transfer.target, answeredBy: nil)),
+             call: call, into: &step)
+        send(.bridge(LegID(call: call, index: 0), LegID(call: call, index: transfer.byLeg)), into: &step)
+        emit(.callResumed(CallHoldData(by: transfer.by)), call: call, into: &step)
     }
 
     /// Assisted: the caller is connected to the consulted target; the transferer leaves.
