@@ -47,7 +47,7 @@ test: conformance
 
 ## bench: run the benchmarks (figures go in docs/benchmarks.md)
 bench: release
-	@echo "no benchmarks yet"
+	$$($(SWIFT) build -c release --show-bin-path)/bench-engine
 
 clean:
 	rm -rf .build
