@@ -89,8 +89,6 @@ struct ActiveCall: Sendable, Hashable, Codable {
         queueEntries = 0
     }
 
-    func legID(_ index: Int) -> LegID { LegID(call: id, index: index) }
-
     /// Indices of the legs still ringing with `role`.
     func ringingLegs(where role: (Leg.Role) -> Bool) -> [Int] {
         legs.indices.filter { legs[$0].isRinging && role(legs[$0].role) }

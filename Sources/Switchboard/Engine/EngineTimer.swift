@@ -29,7 +29,6 @@ struct TimerQueue: Sendable, Hashable, Codable {
     private var scheduled: UInt64 = 0
 
     var nextDue: Timestamp? { heap.first?.due }
-    var count: Int { heap.count }
 
     mutating func schedule(_ kind: EngineTimer.Kind, at due: Timestamp) {
         scheduled += 1

@@ -82,9 +82,4 @@ extension SwitchboardState {
             throw SwitchboardError(.notAuthorized, "\(by) (\(actor.profile.role.rawValue)) may not change \(user)")
         }
     }
-
-    /// The leg of `user` in `call` that is up and talks in the call (not a consult target).
-    func activeLeg(of user: UserID, in call: ActiveCall) -> Int? {
-        call.legs.indices.first { call.legs[$0].user == user && call.legs[$0].isUp }
-    }
 }
