@@ -55,6 +55,7 @@ test: conformance openapi
 
 ## bench: run the benchmarks (figures go in docs/benchmarks.md)
 bench: release
+	$(BIN)/bench-engine
 	$(BIN)/bench-eventlog
 
 clean:

@@ -31,6 +31,10 @@ let package = Package(
         .target(name: "TOML", swiftSettings: strict),
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"], swiftSettings: strict),
         .target(name: "Switchboard", swiftSettings: strict),
+        .target(name: "TelephonySimulator", dependencies: ["Switchboard"], swiftSettings: strict),
+        .executableTarget(
+            name: "bench-engine", dependencies: ["Switchboard", "TelephonySimulator"], path: "Benchmarks/Engine",
+            swiftSettings: strict),
         .target(name: "PluginKit", dependencies: ["COpenSSL", "TOML"], swiftSettings: strict),
         .target(name: "PluginKitTesting", dependencies: ["PluginKit"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["CSQLite", "CShims", "PluginKit"], swiftSettings: strict),
@@ -55,7 +59,7 @@ let package = Package(
             name: "bench-eventlog", dependencies: ["Storage", "PluginKit"], path: "Benchmarks/EventLog", swiftSettings: strict),
 
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"], swiftSettings: strict),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "TelephonySimulator"], swiftSettings: strict),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "eventlog-crash-probe"], swiftSettings: strict),
         .executableTarget(
