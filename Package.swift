@@ -49,7 +49,7 @@ let package = Package(
             name: "Gateway",
             dependencies: [
                 "TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin",
-                "WebhookPlugin", "ExecPlugin",
+                "WebhookPlugin", "ExecPlugin", "TelephonySimulator",
             ],
             swiftSettings: strict),
         .target(name: "SentralbordCLI", dependencies: ["Gateway"], swiftSettings: strict),
@@ -73,7 +73,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit"], swiftSettings: strict),
+        .testTarget(
+            name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit", "PluginKitTesting", "Storage", "Switchboard"],
+            swiftSettings: strict),
         .testTarget(
             name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "Gateway", "PluginKit", "Storage", "HTTPClient"],
             swiftSettings: strict),

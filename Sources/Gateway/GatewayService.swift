@@ -4,8 +4,8 @@ import HTTPServer
 public import PluginKit
 import Storage
 
-/// The running gateway: storage, the HTTP API, the plugin host and (with later issues) the
-/// engine, composed from one `GatewayConfiguration`.
+/// The running gateway: storage, every company's engine (with the simulated platform when
+/// configured), the HTTP API and the plugin host, composed from one `GatewayConfiguration`.
 ///
 /// Lifecycle: `init` opens storage, `start()` once starts serving and delivering,
 /// `shutdown()` once lets in-flight requests finish within the configured grace period and
@@ -18,6 +18,7 @@ public final class GatewayService: Sendable {
     private let logger: Logger
     private let server: HTTPServer
     private let plugins: PluginHost
+    private let engines: EngineHost
 
     /// Opens storage (creating the data directory if needed); nothing serves until `start()`.
     ///
@@ -28,6 +29,11 @@ public final class GatewayService: Sendable {
         self.logger = logger
         let storage = try await GatewayStorage.open(configuration.storage)
         self.storage = storage
+        do {
+            engines = try await EngineHost.start(configuration: configuration, log: storage.log)
+        } catch {
+            throw GatewayStartError(.storage, "cannot start the engines from the event log: \(error)")
+        }
         plugins = PluginHost(
             instances: configuration.plugins.map { PluginHost.Instance(plugin: $0.plugin, policy: $0.policy) },
             store: storage.pluginDeliveryStore, logger: logger,
@@ -61,17 +67,21 @@ public final class GatewayService: Sendable {
             throw GatewayStartError(error.code == .alreadyStarted ? .alreadyStarted : .listen, "cannot listen on \(configuration.server.listen): \(error.message)")
         }
         plugins.start()
+        engines.start()
         logger.notice("listening", [
             "address": "http://\(configuration.server.listen.host):\(server.port ?? 0)",
             "plugins": String(configuration.plugins.count),
+            "tenants": String(configuration.tenants.count),
+            "simulation": configuration.simulation.enabled ? "on" : "off",
         ])
     }
 
-    /// Stops accepting requests and lets in-flight ones finish (up to the grace period), then
-    /// stops the plugins (a delivery in flight is cancelled and will come again). Every write
+    /// Stops the simulation and the timers, stops accepting requests and lets in-flight ones
+    /// finish (up to the grace period), then stops the plugins (a delivery in flight is cancelled and will come again). Every write
     /// is committed when its request is answered, so nothing is pending in storage.
     public func shutdown() async {
         logger.notice("shutting down", ["graceSeconds": String(configuration.server.shutdownGraceSeconds)])
+        await engines.stop()
         await server.shutdown()
         await plugins.shutdown()
         logger.notice("stopped")

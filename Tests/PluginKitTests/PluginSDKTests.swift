@@ -25,11 +25,11 @@ struct EventFilterTests {
 
     @Test func tenantsQueuesAndUsersMustAllMatch() {
         let filter = EventFilter(tenants: ["acme"], queues: ["support"], users: ["kari"])
-        #expect(filter.matches(event("x", data: ["queueId": "support", "userId": "kari"])))
-        #expect(filter.matches(event("x", data: ["queueId": "support", "memberId": "kari"])))
-        #expect(!filter.matches(event("x", tenant: "other", data: ["queueId": "support", "userId": "kari"])))
-        #expect(!filter.matches(event("x", data: ["queueId": "sales", "userId": "kari"])))
-        #expect(!filter.matches(event("x", data: ["userId": "kari"])))
+        #expect(filter.matches(event("x", data: ["queue": "support", "user": "kari"])))
+        #expect(filter.matches(event("x", data: ["queue": "support", "answeredBy": "kari"])))
+        #expect(!filter.matches(event("x", tenant: "other", data: ["queue": "support", "user": "kari"])))
+        #expect(!filter.matches(event("x", data: ["queue": "sales", "user": "kari"])))
+        #expect(!filter.matches(event("x", data: ["user": "kari"])))
     }
 }
 

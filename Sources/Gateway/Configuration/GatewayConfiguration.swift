@@ -4,8 +4,8 @@ import TOML
 
 /// The whole configuration of a gateway, read from one `config.toml`.
 ///
-/// Sections: `[server]`, `[storage]`, `[log]`, `[[tenants]]` and `[[plugins]]`; docs/config.md lists
-/// every key. Reading reports every problem at once, each with file:line:column and the
+/// Sections: `[server]`, `[storage]`, `[log]`, `[simulation]`, `[[tenants]]` and `[[plugins]]`;
+/// docs/config.md lists every key. Reading reports every problem at once, each with file:line:column and the
 /// key path, and nothing is started from a configuration that had any.
 public struct GatewayConfiguration: Sendable, Equatable {
     /// `[server]`.
@@ -18,6 +18,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var tenants: [TenantConfiguration]
     /// `[[plugins]]`: the plugin instances that consume the event log.
     public var plugins: [PluginConfiguration]
+    /// `[simulation]`: simulated telephony traffic.
+    public var simulation: SimulationConfiguration
 
     /// Reads and checks the configuration file at `path`.
     ///
@@ -56,6 +58,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         log = LogConfiguration()
         tenants = []
         plugins = []
+        simulation = SimulationConfiguration()
     }
 
     /// Reads the root table; each section through its own `init(config:)`.
@@ -63,6 +66,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         server = config.table("server").map(ServerConfiguration.init(config:)) ?? ServerConfiguration()
         storage = StorageConfiguration(config: config.table("storage"), root: config)
         log = config.table("log").map(LogConfiguration.init(config:)) ?? LogConfiguration()
+        simulation = config.table("simulation").map(SimulationConfiguration.init(config:)) ?? SimulationConfiguration()
         var seen: Set<String> = []
         tenants = config.tables("tenants").compactMap { reader in
             guard let tenant = TenantConfiguration(config: reader) else { return nil }
@@ -88,6 +92,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         root.set("server", .table(server.effective))
         root.set("storage", .table(storage.effective))
         root.set("log", .table(log.effective))
+        root.set("simulation", .table(simulation.effective))
         root.set("tenants", .array(tenants.map { TOMLNode(.table($0.effective), at: TOMLPosition(line: 0, column: 0)) }))
         root.set("plugins", .array(plugins.map { TOMLNode(.table($0.effective), at: TOMLPosition(line: 0, column: 0)) }))
         return TOMLWriter.string(from: root)

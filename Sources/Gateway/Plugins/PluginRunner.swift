@@ -2,7 +2,7 @@ import Foundation
 import PluginKit
 
 /// Delivers the event log to one plugin instance, in log order, on the instance's own
-/// cursor: filter, deliver with a timeout, retry with backoff and jitter, dead-letter when
+/// cursor (the engine's journal entries are passed over): filter, deliver with a timeout, retry with backoff and jitter, dead-letter when
 /// attempts or age run out, and keep a circuit breaker. Its status is saved after every
 /// change so it survives restarts and can be read by `sentralbord plugins status`.
 actor PluginRunner {
@@ -66,6 +66,11 @@ actor PluginRunner {
             var unsaved = false
             for event in batch {
                 try Task.checkCancellation()
+                if EngineJournal.isJournal(event.type) {
+                    status.cursor = event.seq
+                    unsaved = true
+                    continue
+                }
                 guard plugin.filter.matches(event) else {
                     status.cursor = event.seq
                     status.skipped += 1

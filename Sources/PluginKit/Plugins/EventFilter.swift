@@ -3,9 +3,9 @@
 /// match every list that is set.
 ///
 /// A type pattern is an exact type (`call.missed`) or a prefix ending in `.*` (`call.*`
-/// matches `call.missed` and `call.transfer.returned`). Queues and users are matched against
-/// the event's `data.queueId` and `data.userId` (and the ids of an offer's or answer's
-/// member, `data.memberId`).
+/// matches `call.missed` and `call.transfer.returned`). Queues are matched against the
+/// event's `data.queue`; users against `data.user`, `data.answeredBy`, `data.by` and
+/// `data.fromUser` (docs/events.md names these fields for every type).
 public struct EventFilter: Sendable, Equatable {
     /// Type patterns; empty means all types.
     public var types: [String]
@@ -32,16 +32,18 @@ public struct EventFilter: Sendable, Equatable {
         if !types.isEmpty, !types.contains(where: { Self.type(event.type, matches: $0) }) { return false }
         if !tenants.isEmpty, !tenants.contains(event.tenant) { return false }
         if !queues.isEmpty {
-            guard case .string(let queue)? = event.data["queueId"], queues.contains(queue) else { return false }
+            guard case .string(let queue)? = event.data["queue"], queues.contains(queue) else { return false }
         }
         if !users.isEmpty {
-            let ids = ["userId", "memberId"].compactMap { key -> String? in
+            let ids = Self.userFields.compactMap { key -> String? in
                 if case .string(let id)? = event.data[key] { id } else { nil }
             }
             guard ids.contains(where: users.contains) else { return false }
         }
         return true
     }
+
+    private static let userFields = ["user", "answeredBy", "by", "fromUser"]
 
     /// Whether `type` matches `pattern` (exact, or a `prefix.*` pattern).
     public static func type(_ type: String, matches pattern: String) -> Bool {

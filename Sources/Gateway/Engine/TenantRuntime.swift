@@ -1,0 +1,142 @@
+import Foundation
+public import PluginKit
+public import Storage
+public import Switchboard
+
+/// One company's running engine: its state, its journal in the event log, and its timers.
+///
+/// Commands are taken one at a time: a command is applied to the state and its events (with
+/// its journal entry) are appended to the event log before the next command starts, so the
+/// log's order is the engine's order, and the command is acknowledged only when the log has
+/// made them durable. (Other companies' commands share the log's group commits.) If the log
+/// fails, the tenant stops accepting commands (its memory is ahead of the disk) until a
+/// restart replays the journal.
+public actor TenantRuntime {
+    /// The company.
+    public let tenant: TenantID
+    private var state: SwitchboardState
+    private let log: EventLog
+    private var journalNumber: Int64
+    private var failed = false
+    private var telephony: (@Sendable (SwitchboardEffects) async -> Void)?
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    private init(state: SwitchboardState, log: EventLog, journalNumber: Int64) {
+        tenant = state.directory.tenant
+        self.state = state
+        self.log = log
+        self.journalNumber = journalNumber
+    }
+
+    /// Starts `directory`'s engine: replays its journal from the log, or begins a journal.
+    public static func start(directory: TenantDirectory, log: EventLog, now: Timestamp) async throws -> TenantRuntime {
+        let tenant = directory.tenant.rawValue
+        var entries: [EngineJournal.Entry] = []
+        var after: Int64 = 0
+        while true {
+            let page = try await log.events(after: after, tenant: tenant, types: [EngineJournal.eventType], limit: 5000)
+            guard let last = page.last else { break }
+            entries += try page.map(EngineJournal.entry(of:))
+            after = last.seq
+        }
+        guard let first = entries.first else {
+            let runtime = TenantRuntime(state: SwitchboardState(directory: directory, start: now), log: log, journalNumber: 0)
+            try await runtime.journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: SwitchboardEffects())
+            return runtime
+        }
+        var state = SwitchboardState(directory: directory, start: Timestamp(millisecondsSinceEpoch: first.at))
+        for entry in entries {
+            let at = Timestamp(millisecondsSinceEpoch: entry.at)
+            _ = state.advance(to: at)
+            if let command = entry.command { _ = try? state.handle(command, at: at) }
+        }
+        return TenantRuntime(state: state, log: log, journalNumber: Int64(entries.count))
+    }
+
+    /// Where the engine's telephony commands go (the platform driver); set once at start.
+    public func connectTelephony(_ driver: @escaping @Sendable (SwitchboardEffects) async -> Void) {
+        telephony = driver
+    }
+
+    /// Applies `command` at `at` (default: now, never before the engine's clock) after
+    /// firing due timers; returns the command's events once they are durable.
+    ///
+    /// - Throws: `SwitchboardError` when the engine refuses the command (nothing of it is
+    ///   kept), or the log's error when the events could not be made durable.
+    @discardableResult
+    public func perform(_ command: SwitchboardCommand, at requested: Timestamp? = nil) async throws -> [EventEnvelope] {
+        await takeTurn()
+        defer { endTurn() }
+        try checkHealthy()
+        let now = max(requested ?? Timestamp.now, state.clock)
+        var effects = state.advance(to: now)
+        do {
+            effects.append(try state.handle(command, at: now))
+        } catch {
+            if !effects.events.isEmpty {
+                try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects)
+            }
+            throw error
+        }
+        return try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: command), effects: effects)
+    }
+
+    /// Fires the timers due by now; returns when their events are durable.
+    public func tick() async throws {
+        await takeTurn()
+        defer { endTurn() }
+        try checkHealthy()
+        let now = max(Timestamp.now, state.clock)
+        guard let due = state.nextTimerDue, due <= now else { return }
+        let effects = state.advance(to: now)
+        try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects)
+    }
+
+    /// When the next timer is due, if any.
+    public var nextTimerDue: Timestamp? { state.nextTimerDue }
+
+    /// A read of the engine's state (queries, snapshots).
+    public func read<Result: Sendable>(_ body: @Sendable (SwitchboardState) -> Result) -> Result { body(state) }
+
+    @discardableResult
+    private func journal(_ entry: EngineJournal.Entry, effects: SwitchboardEffects) async throws -> [EventEnvelope] {
+        journalNumber += 1
+        let batch = try [EngineJournal.event(entry, number: journalNumber, tenant: tenant.rawValue)] + effects.events.map { try $0.newEvent() }
+        let appended: [EventEnvelope]
+        do {
+            appended = try await log.append(batch)
+        } catch {
+            failed = true
+            throw error
+        }
+        if let telephony, !effects.telephony.isEmpty || !effects.events.isEmpty { await telephony(effects) }
+        return Array(appended.dropFirst())
+    }
+
+    private func checkHealthy() throws(EngineUnavailableError) {
+        if failed { throw EngineUnavailableError(tenant: tenant.rawValue) }
+    }
+
+    /// Waits until no other command of this tenant is between its start and its durable end.
+    private func takeTurn() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func endTurn() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+extension Timestamp {
+    /// The wall-clock time now.
+    static var now: Timestamp { Timestamp(millisecondsSinceEpoch: Date().millisecondsSince1970) }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Gateway
+import PluginKit
+import Storage
+import Switchboard
+import Testing
+
+private let demo = """
+    [[tenants]]
+    id = "acme"
+    name = "Acme AS"
+    [[tenants.users]]
+    id = "kari"
+    name = "Kari"
+    mobile = "400 00 001"
+    role = "admin"
+    [[tenants.users]]
+    id = "ola"
+    name = "Ola"
+    mobile = "400 00 002"
+    [[tenants.queues]]
+    id = "support"
+    name = "Support"
+    main_number = "21 00 00 00"
+    members = [{ user = "kari" }, { user = "ola", priority = 2 }]
+    """
+
+private func directory() throws -> TenantDirectory {
+    let configuration = try GatewayConfiguration.parse(demo, file: "test.toml")
+    return try configuration.tenants[0].makeDirectory()
+}
+
+private func temporaryLog() throws -> (EventLog, String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-runtime-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("log.sqlite").path
+    return (try EventLog(path: path), path)
+}
+
+private let start = Timestamp(millisecondsSinceEpoch: 1_800_000_000_000)
+
+private func at(_ seconds: Int64) -> Timestamp { Timestamp(millisecondsSinceEpoch: start.millisecondsSinceEpoch + seconds * 1000) }
+
+@Suite("Tenant runtime: the engine on the durable log, replayed at start")
+struct TenantRuntimeTests {
+    @Test func acknowledgedEventsAreDurableInEngineOrderWithTheirJournalEntry() async throws {
+        let (log, _) = try temporaryLog()
+        let runtime = try await TenantRuntime.start(directory: try directory(), log: log, now: start)
+        let login = try await runtime.perform(.logIn(user: UserID("kari"), queue: QueueID("support"), by: UserID("kari")), at: at(1))
+        #expect(login.map(\.type) == ["member.queue.login"])
+        let call = try await runtime.perform(.telephony(.arrived(from: try PhoneNumber(parsing: "+4791234567"), to: try PhoneNumber(parsing: "21000000"))), at: at(2))
+        #expect(call.first?.type == "call.incoming")
+        let stored = try await log.events(after: 0)
+        #expect(stored.map(\.type).filter { $0 != "engine.command" } == (login + call).map(\.type))
+        #expect(stored.filter { $0.type == "engine.command" }.count == 3, "the start and one entry per command")
+        #expect(zip(stored, stored.dropFirst()).allSatisfy { $0.seq + 1 == $1.seq })
+    }
+
+    @Test func aRestartReplaysTheJournalToExactlyTheSameState() async throws {
+        let (log, path) = try temporaryLog()
+        let directory = try directory()
+        let first = try await TenantRuntime.start(directory: directory, log: log, now: start)
+        try await first.perform(.logIn(user: UserID("kari"), queue: QueueID("support"), by: UserID("kari")), at: at(1))
+        try await first.perform(.logIn(user: UserID("ola"), queue: QueueID("support"), by: UserID("ola")), at: at(1))
+        try await first.perform(.telephony(.arrived(from: try PhoneNumber(parsing: "+4791234567"), to: try PhoneNumber(parsing: "21000000"))), at: at(2))
+        try await first.perform(.setAvailability(user: UserID("ola"), availability: Availability(.busy), by: UserID("ola")), at: at(3))
+        try await first.perform(.addComment(number: try PhoneNumber(parsing: "+4791234567"), text: "VIP", by: UserID("kari")), at: at(4))
+        try await first.tick()
+        let before = await first.read { $0 }
+
+        let reopened = try EventLog(path: path)
+        let second = try await TenantRuntime.start(directory: directory, log: reopened, now: at(100))
+        let after = await second.read { $0 }
+        #expect(after == before)
+
+        let next = try await second.perform(.logOut(user: UserID("kari"), queue: QueueID("support"), by: UserID("kari")), at: at(5))
+        let ids = try await reopened.events(after: 0).map(\.id)
+        #expect(Set(ids).count == ids.count, "no id is reused after the restart")
+        #expect(next.first.map { ids.contains($0.id) } == true)
+    }
+
+    @Test func aRefusedCommandLeavesNothingInTheLog() async throws {
+        let (log, _) = try temporaryLog()
+        let runtime = try await TenantRuntime.start(directory: try directory(), log: log, now: start)
+        let before = try await log.events(after: 0).count
+        await #expect(throws: SwitchboardError.self) {
+            try await runtime.perform(.setAvailability(user: UserID("kari"), availability: Availability(.busy), by: UserID("ola")), at: at(1))
+        }
+        #expect(try await log.events(after: 0).count == before)
+    }
+}
