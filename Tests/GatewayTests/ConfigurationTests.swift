@@ -134,7 +134,7 @@ struct ConfigurationTests {
             phone = "91234567"
             """)
         #expect(found.count == 2)
-        #expect(found[0].hasPrefix("test.toml:1:1: sever: unknown key; expected one of: log, plugins, server, storage, tenants"))
+        #expect(found[0].hasPrefix("test.toml:1:1: sever: unknown key; expected one of: log, plugins, server, simulation, storage, tenants"))
         #expect(found[1].hasPrefix("test.toml:9:9: tenants[0].users[0].phone: unknown key; expected one of: department, email, id"))
     }
 
