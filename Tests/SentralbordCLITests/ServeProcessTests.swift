@@ -19,15 +19,16 @@ final class ServeProcess: Sendable {
         return root.appendingPathComponent(".build/debug/sentralbord").path
     }
 
-    init(config: (_ dataDirectory: String) -> String, arguments: [String] = []) throws {
+    init(config: (_ dataDirectory: String) -> String, arguments: [String] = [], environment: [String: String] = [:], dataDirectory: String? = nil) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        dataDirectory = folder.appendingPathComponent("data").path
+        self.dataDirectory = dataDirectory ?? folder.appendingPathComponent("data").path
         let configPath = folder.appendingPathComponent("config.toml").path
-        try config(dataDirectory).write(toFile: configPath, atomically: true, encoding: .utf8)
+        try config(self.dataDirectory).write(toFile: configPath, atomically: true, encoding: .utf8)
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = ["serve", "--config", configPath] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
