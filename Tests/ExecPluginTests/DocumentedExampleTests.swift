@@ -4,12 +4,12 @@ import PluginKit
 import PluginKitTesting
 import Testing
 
-@Suite("The example exec plugin in docs/plugins-external.md works")
+@Suite("The example exec plugin in docs/plugins.md works")
 struct DocumentedExampleTests {
     /// The Python block after `<!-- example-exec-plugin -->` in the documentation.
     static func example() throws -> String {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/plugins-external.md")
+            .deletingLastPathComponent().appendingPathComponent("docs/plugins.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
         let marker = try #require(text.range(of: "<!-- example-exec-plugin -->\n```python\n"))
         let end = try #require(text.range(of: "```", range: marker.upperBound..<text.endIndex))
