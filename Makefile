@@ -4,9 +4,9 @@ SWIFT ?= swift
 SHARED ?= ../shared
 CONFIG ?= config.toml
 # Debian packages the build, the tests and the run need: C libraries (-dev), tzdata for
-# libical, and the test peers.
+# libical, the test peers, and the sqlite3 shell (benchmark reference, inspecting data/).
 DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libical-dev \
-	libssl-dev tzdata python3 python3-aiosmtpd curl
+	libssl-dev tzdata python3 python3-aiosmtpd curl sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Where release binaries are built (evaluated only by the targets that use it).
 BIN = $(shell $(SWIFT) build -c release --show-bin-path)
