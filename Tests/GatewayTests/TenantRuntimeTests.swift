@@ -67,11 +67,14 @@ struct TenantRuntimeTests {
         try await first.perform(.addComment(number: try PhoneNumber(parsing: "+4791234567"), text: "VIP", by: UserID("kari")), at: at(4))
         try await first.tick()
         let before = await first.read { $0 }
+        let logBefore = await first.readCallLog { $0 }
+        #expect(logBefore.count == 1)
 
         let reopened = try EventLog(path: path)
         let second = try await TenantRuntime.start(directory: directory, log: reopened, now: at(100))
         let after = await second.read { $0 }
         #expect(after == before)
+        #expect(await second.readCallLog { $0 } == logBefore)
 
         let next = try await second.perform(.logOut(user: UserID("kari"), queue: QueueID("support"), by: UserID("kari")), at: at(5))
         let ids = try await reopened.events(after: 0).map(\.id)

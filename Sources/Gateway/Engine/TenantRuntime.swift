@@ -3,7 +3,8 @@ public import PluginKit
 public import Storage
 public import Switchboard
 
-/// One company's running engine: its state, its journal in the event log, and its timers.
+/// One company's running engine: its state and call log projection, its journal in the
+/// event log.
 ///
 /// Commands are taken one at a time: a command is applied to the state and its events (with
 /// its journal entry) are appended to the event log before the next command starts, so the
@@ -15,6 +16,8 @@ public actor TenantRuntime {
     /// The company.
     public let tenant: TenantID
     private var state: SwitchboardState
+    /// The call log projection (LOG-1..3), kept from the same events.
+    private var callLog: CallLog
     private let log: EventLog
     private var journalNumber: Int64
     private var failed = false
@@ -22,9 +25,10 @@ public actor TenantRuntime {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    private init(state: SwitchboardState, log: EventLog, journalNumber: Int64) {
+    private init(state: SwitchboardState, callLog: CallLog, log: EventLog, journalNumber: Int64) {
         tenant = state.directory.tenant
         self.state = state
+        self.callLog = callLog
         self.log = log
         self.journalNumber = journalNumber
     }
@@ -41,17 +45,22 @@ public actor TenantRuntime {
             after = last.seq
         }
         guard let first = entries.first else {
-            let runtime = TenantRuntime(state: SwitchboardState(directory: directory, start: now), log: log, journalNumber: 0)
+            let runtime = TenantRuntime(
+                state: SwitchboardState(directory: directory, start: now), callLog: CallLog(), log: log, journalNumber: 0)
             try await runtime.journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: SwitchboardEffects())
             return runtime
         }
         var state = SwitchboardState(directory: directory, start: Timestamp(millisecondsSinceEpoch: first.at))
+        var callLog = CallLog()
         for entry in entries {
             let at = Timestamp(millisecondsSinceEpoch: entry.at)
-            _ = state.advance(to: at)
-            if let command = entry.command { _ = try? state.handle(command, at: at) }
+            var effects = state.advance(to: at)
+            if let command = entry.command, let commandEffects = try? state.handle(command, at: at) {
+                effects.append(commandEffects)
+            }
+            effects.events.forEach { callLog.apply($0) }
         }
-        return TenantRuntime(state: state, log: log, journalNumber: Int64(entries.count))
+        return TenantRuntime(state: state, callLog: callLog, log: log, journalNumber: Int64(entries.count))
     }
 
     /// Where the engine's telephony commands go (the platform driver); set once at start.
@@ -99,6 +108,9 @@ public actor TenantRuntime {
     /// A read of the engine's state (queries, snapshots).
     public func read<Result: Sendable>(_ body: @Sendable (SwitchboardState) -> Result) -> Result { body(state) }
 
+    /// A read of the call log projection.
+    public func readCallLog<Result: Sendable>(_ body: @Sendable (CallLog) -> Result) -> Result { body(callLog) }
+
     @discardableResult
     private func journal(_ entry: EngineJournal.Entry, effects: SwitchboardEffects) async throws -> [EventEnvelope] {
         journalNumber += 1
@@ -110,6 +122,7 @@ public actor TenantRuntime {
             failed = true
             throw error
         }
+        effects.events.forEach { callLog.apply($0) }
         if let telephony, !effects.telephony.isEmpty || !effects.events.isEmpty { await telephony(effects) }
         return Array(appended.dropFirst())
     }
