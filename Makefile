@@ -58,6 +58,7 @@ test: conformance openapi
 bench: release
 	$(BIN)/bench-engine
 	$(BIN)/bench-eventlog
+	$(BIN)/bench-delivery
 
 clean:
 	rm -rf .build

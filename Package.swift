@@ -56,6 +56,10 @@ let package = Package(
         .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
 
         .executableTarget(
+            name: "bench-delivery",
+            dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "Storage", "Switchboard", "WebhookPlugin"],
+            path: "Benchmarks/Delivery", swiftSettings: strict),
+        .executableTarget(
             name: "bench-eventlog", dependencies: ["Storage", "PluginKit"], path: "Benchmarks/EventLog", swiftSettings: strict),
 
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),

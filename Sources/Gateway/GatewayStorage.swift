@@ -28,7 +28,11 @@ public struct GatewayStorage: Sendable {
         let path = configuration.databasePath
         do {
             let log = try EventLog(path: path)
-            let database = try DatabaseQueue(path: path)
+            // The ledger and plugin state commit without waiting for the disk (WAL with
+            // synchronous = NORMAL): a process crash loses nothing, and a power cut can only
+            // roll a cursor back, which means events are delivered again, never lost. The log
+            // itself commits with synchronous = FULL.
+            let database = try DatabaseQueue(path: path, configuration: SQLiteConfiguration(synchronous: .normal))
             return GatewayStorage(
                 log: log, ledger: try await PluginDeliveryLedger(database: database),
                 pluginState: try await Storage.PluginStateStore(database: database), database: database)

@@ -58,9 +58,9 @@ public final class PluginDeliveryLedger: Sendable {
         }
     }
 
-    /// Saves the cursor and status of `instance`, and a dead letter when given, in one
-    /// transaction; durable once this returns.
-    public func save(instance: String, cursor: Int64, status: String, deadLetter: DeadLetterRow?) async throws {
+    /// Saves the cursor and status of `instance`, and its new dead letters, in one
+    /// transaction (durable as the connection's `synchronous` setting says).
+    public func save(instance: String, cursor: Int64, status: String, deadLetters: [DeadLetterRow]) async throws {
         try await database.access { database in
             try database.transaction {
                 try database.execute(
@@ -69,7 +69,7 @@ public final class PluginDeliveryLedger: Sendable {
                 try database.execute(
                     "INSERT INTO plugin_status (instance, status) VALUES (?, ?) ON CONFLICT (instance) DO UPDATE SET status = excluded.status",
                     [.text(instance), .text(status)])
-                if let deadLetter {
+                for deadLetter in deadLetters {
                     try database.execute(
                         """
                         INSERT OR REPLACE INTO plugin_dead_letter

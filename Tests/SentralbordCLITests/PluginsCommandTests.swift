@@ -49,11 +49,11 @@ private struct PluginFixture {
             status.cursor = event.seq
             status.deadLettered += 1
             let letter = DeadLetter(instance: "audit", event: event, reason: "permanent: 400", attempts: 1, firstAttemptAt: Date(), lastAttemptAt: Date())
-            try await store.save(status, deadLetter: letter)
+            try await store.save(status, deadLetters: [letter])
         }
         status.cursor = appended[count - 2].seq
         status.delivered = Int64(count - 1 - dead)
-        try await store.save(status, deadLetter: nil)
+        try await store.save(status, deadLetters: [])
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

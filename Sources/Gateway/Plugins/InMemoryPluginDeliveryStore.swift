@@ -67,11 +67,11 @@ public final class InMemoryPluginDeliveryStore: PluginDeliveryStore {
     /// The saved status.
     public func status(of instance: String) async throws -> PluginInstanceStatus? { state.withLock { $0.statuses[instance] } }
 
-    /// Saves a status and dead letter.
-    public func save(_ status: PluginInstanceStatus, deadLetter: DeadLetter?) async throws {
+    /// Saves a status and dead letters.
+    public func save(_ status: PluginInstanceStatus, deadLetters: [DeadLetter]) async throws {
         state.withLock { state in
             state.statuses[status.instance] = status
-            if let deadLetter { state.deadLetters.append(deadLetter) }
+            state.deadLetters += deadLetters
         }
     }
 

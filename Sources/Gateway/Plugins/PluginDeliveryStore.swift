@@ -3,8 +3,8 @@ public import PluginKit
 /// What the plugin host needs from durable storage: the event log to read, and per instance
 /// its status (cursor included) and dead letters. The gateway's is backed by SQLite.
 ///
-/// Implementation requirements: `save` writes the status and the dead letter (if any) in one
-/// transaction and returns after it is durable; `waitForEvents` suspends without polling
+/// Implementation requirements: `save` writes the status and the dead letters (if any) in
+/// one transaction; `waitForEvents` suspends without polling
 /// until the log has events after `seq` (or the task is cancelled).
 public protocol PluginDeliveryStore: Sendable {
     /// Up to `limit` events after `seq`, in log order.
@@ -15,8 +15,8 @@ public protocol PluginDeliveryStore: Sendable {
     func lastSeq() async throws -> Int64
     /// The saved status of `instance`, or nil for a new instance.
     func status(of instance: String) async throws -> PluginInstanceStatus?
-    /// Saves `status`, and `deadLetter` with it when given.
-    func save(_ status: PluginInstanceStatus, deadLetter: DeadLetter?) async throws
+    /// Saves `status`, and `deadLetters` with it.
+    func save(_ status: PluginInstanceStatus, deadLetters: [DeadLetter]) async throws
     /// The dead letters of `instance`, oldest first.
     func deadLetters(of instance: String) async throws -> [DeadLetter]
     /// Removes the dead letter of `instance` for the event at `seq`.

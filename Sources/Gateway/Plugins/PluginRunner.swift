@@ -16,6 +16,10 @@ actor PluginRunner {
     private var status: PluginInstanceStatus
     private var random = SystemRandomNumberGenerator()
     private let thread: PluginThread
+    private var unsavedDeadLetters: [DeadLetter] = []
+    private var dirty = false
+    private var saving = false
+    private var savedWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Creates a runner; `run()` starts it from the saved cursor.
     init(
@@ -39,6 +43,11 @@ actor PluginRunner {
     /// Delivers until the task is cancelled. Storage failures are logged and retried after a
     /// pause; they never end the runner.
     func run() async {
+        await deliverUntilCancelled()
+        await finishSaving()
+    }
+
+    private func deliverUntilCancelled() async {
         while !Task.isCancelled {
             do {
                 if let saved = try await store.status(of: status.instance) {
@@ -80,7 +89,7 @@ actor PluginRunner {
                 try await process(event)
                 unsaved = false
             }
-            if unsaved { try await save() }
+            if unsaved { save() }
         }
     }
 
@@ -101,7 +110,7 @@ actor PluginRunner {
                 status.cursor = event.seq
                 status.retrying = nil
                 if case .skipped = outcome { status.skipped += 1 } else { status.delivered += 1 }
-                try await save()
+                save()
                 return
             case .failure(let error):
                 breaker.recordFailure(at: clock.now, opensAtOnce: error.kind == .misconfigured)
@@ -114,7 +123,7 @@ actor PluginRunner {
                 status.retrying = PluginInstanceStatus.Retry(
                     seq: event.seq, eventId: event.id, attempts: attempt, lastError: error.description,
                     nextAttemptAt: Date().addingTimeInterval(delay.seconds))
-                try await save()
+                save()
                 logger.warning("delivery failed; will retry", [
                     "event": event.id, "seq": String(event.seq), "attempt": String(attempt),
                     "error": error.description, "retryInMs": String(Int(delay.seconds * 1000)),
@@ -127,7 +136,7 @@ actor PluginRunner {
     private func waitForBreaker() async throws {
         let admission = breaker.admission(at: clock.now)
         if status.breaker != breaker.state.description {
-            try await save()
+            save()
         }
         guard admission > clock.now else { return }
         logger.warning("circuit breaker open", ["until": String(describing: admission)])
@@ -150,14 +159,52 @@ actor PluginRunner {
         let letter = DeadLetter(
             instance: status.instance, event: event, reason: error.description, attempts: attempts,
             firstAttemptAt: first, lastAttemptAt: Date())
-        try await save(deadLetter: letter)
+        save(deadLetter: letter)
         logger.error("event dead-lettered", ["event": event.id, "seq": String(event.seq), "attempts": String(attempts), "reason": error.description])
     }
 
-    private func save(deadLetter: DeadLetter? = nil) async throws {
+    /// Marks the status changed and makes sure a save runs; saves coalesce, so a burst of
+    /// deliveries costs one write.
+    private func save(deadLetter: DeadLetter? = nil) {
         status.breaker = breaker.state.description
         status.updatedAt = Date()
-        try await store.save(status, deadLetter: deadLetter)
+        if let deadLetter { unsavedDeadLetters.append(deadLetter) }
+        dirty = true
+        guard !saving else { return }
+        saving = true
+        Task { await self.flush() }
+    }
+
+    /// Writes the latest status (and pending dead letters) until nothing is left unsaved.
+    private func flush() async {
+        while dirty {
+            dirty = false
+            let snapshot = status
+            let letters = unsavedDeadLetters
+            unsavedDeadLetters = []
+            do {
+                try await store.save(snapshot, deadLetters: letters)
+            } catch {
+                logger.error("cannot save plugin status; retrying", ["error": String(describing: error)])
+                unsavedDeadLetters = letters + unsavedDeadLetters
+                dirty = true
+                if Task.isCancelled { break }
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+        }
+        saving = false
+        savedWaiters.forEach { $0.resume() }
+        savedWaiters = []
+    }
+
+    /// Waits for a save in progress, then saves what is left: the last thing a runner does.
+    private func finishSaving() async {
+        if saving {
+            await withCheckedContinuation { savedWaiters.append($0) }
+        }
+        guard dirty else { return }
+        saving = true
+        await flush()
     }
 }
 

@@ -33,16 +33,16 @@ public struct SQLitePluginDeliveryStore: PluginDeliveryStore {
         return try JSONDecoder.plugin.decode(PluginInstanceStatus.self, from: Data(document.utf8))
     }
 
-    /// Saves status, cursor and dead letter in one transaction.
-    public func save(_ status: PluginInstanceStatus, deadLetter: DeadLetter?) async throws {
+    /// Saves status, cursor and dead letters in one transaction.
+    public func save(_ status: PluginInstanceStatus, deadLetters: [DeadLetter]) async throws {
         let document = String(decoding: try JSONEncoder.plugin.encode(status), as: UTF8.self)
-        let row = try deadLetter.map { letter in
+        let rows = try deadLetters.map { letter in
             PluginDeliveryLedger.DeadLetterRow(
                 seq: letter.event.seq, event: String(decoding: try JSONEncoder.plugin.encode(letter.event), as: UTF8.self),
                 reason: letter.reason, attempts: letter.attempts,
                 firstAttemptAt: letter.firstAttemptAt.millisecondsSince1970, lastAttemptAt: letter.lastAttemptAt.millisecondsSince1970)
         }
-        try await ledger.save(instance: status.instance, cursor: status.cursor, status: document, deadLetter: row)
+        try await ledger.save(instance: status.instance, cursor: status.cursor, status: document, deadLetters: rows)
     }
 
     /// The dead letters of `instance`.
