@@ -28,6 +28,7 @@ public final class EventLog: Sendable {
     private let pending = GroupCommitQueue()
     private let highWaterMark: HighWaterMark
     private let reader: DatabaseQueue
+    private let checkpointer: DatabaseQueue
 
     /// The most events one transaction takes; a bigger batch still goes whole, alone.
     private static let maxGroupEvents = 20_000
@@ -40,10 +41,14 @@ public final class EventLog: Sendable {
         self.path = path
         let database = try SQLiteDatabase(path: path, configuration: configuration)
         try StorageSchema.migrator.migrate(database)
+        // Checkpoints run on their own connection (``checkpoint()``), not inside a commit
+        // that callers wait for.
+        try database.execute("PRAGMA wal_autocheckpoint = 0")
         writer = try EventLogWriter(database: database)
         highWaterMark = HighWaterMark(try writer.currentLastSeq())
         writerQueue = DispatchQueue(label: "sentralbord.eventlog.writer")
         reader = try DatabaseQueue(path: path, configuration: configuration)
+        checkpointer = try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Appends `events` as one batch and returns them with their seqs, consecutive and in
@@ -87,6 +92,13 @@ public final class EventLog: Sendable {
     /// How many batches wait for the writer and whether it runs (for tests that arrange
     /// a group).
     var groupCommitStatus: (pendingBatches: Int, writerRunning: Bool) { pending.status }
+
+    /// Copies the write-ahead log into the database file without blocking readers or the
+    /// writer (a passive checkpoint, on a connection of its own). The owner calls it
+    /// periodically; the log's own commits never checkpoint, so a commit never waits for one.
+    public func checkpoint() async throws {
+        try await checkpointer.access { try $0.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+    }
 
     /// The seq of the last event committed (0 while the log is empty).
     public var lastSeq: Int64 { highWaterMark.value }
