@@ -69,11 +69,12 @@ let package = Package(
         .executableTarget(
             name: "eventlog-crash-probe", dependencies: ["Storage", "PluginKit"],
             path: "Tests/EventLogCrashProbe", swiftSettings: strict),
-        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PluginKit"], swiftSettings: strict),
+        .target(name: "PeerSupport", path: "Tests/PeerSupport", swiftSettings: strict),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PluginKit", "PeerSupport"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "PluginKit"], swiftSettings: strict),
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
         .testTarget(
-            name: "WebhookPluginTests", dependencies: ["WebhookPlugin", "PluginKit", "PluginKitTesting", "HTTPClient"],
+            name: "WebhookPluginTests", dependencies: ["WebhookPlugin", "PluginKit", "PluginKitTesting", "HTTPClient", "PeerSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPClient
+import PeerSupport
 import PluginKit
 import Testing
 

@@ -1,17 +1,19 @@
 import Dispatch
 import Foundation
 
-/// A Python peer process on loopback: started with a script, it prints its port first and
-/// then one line per event; stopped by terminating that one process.
-final class LocalPeer: @unchecked Sendable {
+/// A Python peer process on loopback for tests (an HTTP echo server, an SMTP server, a
+/// webhook receiver): started with a script, it prints its port first and then one line per
+/// event; its output is read and the process reaped off Swift's cooperative pool; stopped by
+/// terminating that one process by its id.
+public final class LocalPeer: @unchecked Sendable {
     private let process = Process()
     private let output = Pipe()
     private var buffered = Data()
     /// The port the peer listens on (127.0.0.1 only).
-    private(set) var port = 0
+    public private(set) var port = 0
 
     /// Whether `/usr/bin/python3` can import `module`.
-    static func pythonHas(_ module: String) -> Bool {
+    public static func pythonHas(_ module: String) -> Bool {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         check.arguments = ["-c", "import \(module)"]
@@ -21,9 +23,10 @@ final class LocalPeer: @unchecked Sendable {
         return check.terminationStatus == 0
     }
 
-    init(script: String) async throws {
+    /// Starts `/usr/bin/python3 -u -c script arguments…` and waits for the port it prints.
+    public init(script: String, arguments: [String] = []) async throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-u", "-c", script]
+        process.arguments = ["-u", "-c", script] + arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -36,7 +39,7 @@ final class LocalPeer: @unchecked Sendable {
 
     /// The next line the peer printed, waiting for it off Swift's cooperative pool; nil at end
     /// of output.
-    func nextLine() async -> String? {
+    public func nextLine() async -> String? {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: self.readLine()) }
         }
@@ -57,7 +60,7 @@ final class LocalPeer: @unchecked Sendable {
 
     /// Terminates the peer and waits, off the cooperative pool, until it has exited (so its
     /// port is closed).
-    func stopAndWait() async {
+    public func stopAndWait() async {
         stop()
         let process = self.process
         await withCheckedContinuation { continuation in
@@ -70,7 +73,7 @@ final class LocalPeer: @unchecked Sendable {
 
     /// Terminates the peer process (only it, by its process id); it is reaped off the
     /// cooperative pool.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.terminate()
         }
@@ -78,7 +81,9 @@ final class LocalPeer: @unchecked Sendable {
         DispatchQueue.global().async { process.waitUntilExit() }
     }
 
-    struct PeerError: Error {
-        let message: String
+    /// The peer did not start as expected.
+    public struct PeerError: Error {
+        /// What went wrong.
+        public let message: String
     }
 }
