@@ -14,6 +14,10 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
     public internal(set) var clock: Timestamp
 
     var users: [UserID: UserState]
+    /// Each user's slot in `activity`: their position in the directory.
+    let userSlots: [UserID: Int]
+    /// The users' hot state, by slot.
+    var activity: [UserActivity]
     var queues: [QueueID: QueueState]
     /// Queue position in the directory, for directory-ordered iteration.
     let queueOrder: [QueueID: Int]
@@ -43,13 +47,17 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
         self.directory = directory
         clock = start
         var memberships: [UserID: [QueueID]] = [:]
+        var userSlots: [UserID: Int] = [:]
+        for (slot, user) in directory.users.enumerated() { userSlots[user.id] = slot }
         var queues: [QueueID: QueueState] = [:]
         var queueOrder: [QueueID: Int] = [:]
         var numberPlan: [PhoneNumber: NumberOwner] = [:]
         for (position, queue) in directory.queues.enumerated() {
             queueOrder[queue.id] = position
             numberPlan[queue.mainNumber] = .queue(queue.id)
-            queues[queue.id] = QueueState(definition: queue, members: queue.members, loggedIn: [], waiting: [], lastAnsweredWaitMs: nil)
+            queues[queue.id] = QueueState(
+                definition: queue, members: queue.members, memberSlots: queue.members.map { userSlots[$0.user]! }, loggedIn: [],
+                memberLoggedIn: Array(repeating: false, count: queue.members.count), waiting: [], offering: [], lastAnsweredWaitMs: nil)
             for member in queue.members { memberships[member.user, default: []].append(queue.id) }
         }
         var users: [UserID: UserState] = [:]
@@ -57,9 +65,11 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
             for number in [user.mobile, user.ipNumber].compactMap(\.self) { numberPlan[number] = .user(user.id) }
             users[user.id] = UserState(
                 profile: user, availability: .available, memberships: memberships[user.id] ?? [], loggedIn: [],
-                rememberedQueues: nil, legs: [], wrapUp: nil, idleSince: start)
+                rememberedQueues: nil)
         }
         self.users = users
+        self.userSlots = userSlots
+        activity = directory.users.map { UserActivity(legs: [], wrapUp: nil, idleSince: start, hasActiveDevice: $0.activeDevice != nil) }
         self.queues = queues
         self.queueOrder = queueOrder
         self.numberPlan = numberPlan
@@ -133,6 +143,9 @@ extension SwitchboardState {
             id: "\(directory.tenant.rawValue):\(lastEventNumber)", tenant: directory.tenant, occurredAt: clock,
             callID: call, callSeq: callSeq, payload: payload))
     }
+
+    /// The slot in `activity` of a user of the directory.
+    func slot(_ user: UserID) -> Int { userSlots[user]! }
 
     func send(_ command: TelephonyCommand, into step: inout Step) {
         step.effects.telephony.append(command)
