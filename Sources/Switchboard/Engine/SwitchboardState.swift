@@ -21,7 +21,7 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
     var queues: [QueueID: QueueState]
     /// Queue position in the directory, for directory-ordered iteration.
     let queueOrder: [QueueID: Int]
-    var calls: [CallID: ActiveCall]
+    var calls: CallTable
     /// Who owns each number: a user or a queue.
     let numberPlan: [PhoneNumber: NumberOwner]
     var timers: TimerQueue
@@ -73,7 +73,7 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
         self.queues = queues
         self.queueOrder = queueOrder
         self.numberPlan = numberPlan
-        calls = [:]
+        calls = CallTable()
         timers = TimerQueue()
         comments = [:]
         missedCalls = [:]
