@@ -54,8 +54,8 @@ extension SwitchboardState {
             var best: (call: CallID, since: Timestamp, slot: Int)?
             var slot = 0
             while slot < active.count {
-                let queue = queues[active[slot]]!
-                guard let call = queue.waiting.first(where: { !queue.offering.contains($0) }) else {
+                let queue = active[slot]
+                guard let call = queues[queue]!.waiting.first(where: { !queues[queue]!.offering.contains($0) }) else {
                     active.remove(at: slot)
                     continue
                 }
@@ -81,18 +81,19 @@ extension SwitchboardState {
         var atBestPriority = 0
         for round in 0..<2 {
             for position in queue.members.indices where queue.memberLoggedIn[position] {
-                let user = activity[queue.memberSlots[position]]
+                let slot = queue.memberSlots[position]
                 let member = queue.members[position]
-                guard user.isFree, !tried.contains(member.user) else { continue }
+                guard activity[slot].isFree, !tried.contains(member.user) else { continue }
+                let idleSince = activity[slot].idleSince
                 candidates += 1
                 guard let current = choice, member.priority >= current.member.priority else {
-                    choice = (member, user.idleSince)
+                    choice = (member, idleSince)
                     atBestPriority = 1
                     continue
                 }
                 guard member.priority == current.member.priority else { continue }
                 atBestPriority += 1
-                if user.idleSince < current.idleSince { choice = (member, user.idleSince) }
+                if idleSince < current.idleSince { choice = (member, idleSince) }
             }
             guard choice == nil, round == 0, !tried.isEmpty else { break }
             tried = []

@@ -13,15 +13,15 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
     /// The engine's time: the latest time a command or `advance(to:)` brought. Never goes back.
     public internal(set) var clock: Timestamp
 
-    var users: [UserID: UserState]
+    var users: SlotTable<UserID, UserState>
     /// Each user's slot in `activity`: their position in the directory.
     let userSlots: [UserID: Int]
     /// The users' hot state, by slot.
     var activity: [UserActivity]
-    var queues: [QueueID: QueueState]
+    var queues: SlotTable<QueueID, QueueState>
     /// Queue position in the directory, for directory-ordered iteration.
     let queueOrder: [QueueID: Int]
-    var calls: CallTable
+    var calls: SlotTable<CallID, ActiveCall>
     /// Who owns each number: a user or a queue.
     let numberPlan: [PhoneNumber: NumberOwner]
     var timers: TimerQueue
@@ -49,7 +49,7 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
         var memberships: [UserID: [QueueID]] = [:]
         var userSlots: [UserID: Int] = [:]
         for (slot, user) in directory.users.enumerated() { userSlots[user.id] = slot }
-        var queues: [QueueID: QueueState] = [:]
+        var queues = SlotTable<QueueID, QueueState>()
         var queueOrder: [QueueID: Int] = [:]
         var numberPlan: [PhoneNumber: NumberOwner] = [:]
         for (position, queue) in directory.queues.enumerated() {
@@ -60,7 +60,7 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
                 memberLoggedIn: Array(repeating: false, count: queue.members.count), waiting: [], offering: [], lastAnsweredWaitMs: nil)
             for member in queue.members { memberships[member.user, default: []].append(queue.id) }
         }
-        var users: [UserID: UserState] = [:]
+        var users = SlotTable<UserID, UserState>()
         for user in directory.users {
             for number in [user.mobile, user.ipNumber].compactMap(\.self) { numberPlan[number] = .user(user.id) }
             users[user.id] = UserState(
@@ -73,7 +73,7 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
         self.queues = queues
         self.queueOrder = queueOrder
         self.numberPlan = numberPlan
-        calls = CallTable()
+        calls = SlotTable()
         timers = TimerQueue()
         comments = [:]
         missedCalls = [:]
