@@ -126,11 +126,7 @@ extension SwitchboardState {
     /// Records an event; call events get the call's next callSeq.
     mutating func emit(_ payload: EventPayload, call: CallID? = nil, into step: inout Step) {
         lastEventNumber += 1
-        var callSeq: Int?
-        if let call {
-            calls[call]!.seq += 1
-            callSeq = calls[call]!.seq
-        }
+        let callSeq = call.map { calls[$0]!.takeNextSeq() }
         step.effects.events.append(SwitchboardEvent(
             id: "\(directory.tenant.rawValue):\(lastEventNumber)", tenant: directory.tenant, occurredAt: clock,
             callID: call, callSeq: callSeq, payload: payload))
