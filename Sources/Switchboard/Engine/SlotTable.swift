@@ -1,10 +1,11 @@
 /// The engine's users, queues and calls in progress, by id: a dictionary whose values stay
 /// in place.
 ///
-/// Each value keeps one slot of an array while it is in the table, so reading a field of a
-/// value borrows it where it is, and the engine's many small updates happen in place instead
-/// of moving the whole value out of a dictionary's storage and back. The slots of removed
-/// values are reused. Equality, hashing and coding see only the values by key, never the
+/// Each value keeps one slot of an array while it is in the table, so the engine's many
+/// small updates happen in place instead of moving the whole value out of a dictionary's
+/// storage and back. The slots of removed values are reused. (The getter is a plain `get`,
+/// not a `_read` coroutine: inlined, it lets the optimizer load just the field read, where a
+/// yielded value was copied whole.) Equality, hashing and coding see only the values by key, never the
 /// slots.
 struct SlotTable<Key: Hashable & Comparable & Codable & Sendable, Value: Hashable & Codable & Sendable>: Sendable {
     private var slots: [Key: Int] = [:]
