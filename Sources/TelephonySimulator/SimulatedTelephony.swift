@@ -10,7 +10,7 @@ public struct SimulatedTelephony: TelephonyDriver, Sendable {
         case reject(LegID)
         case callerGivesUp(LegID)
         case talkEnds(LegID, epoch: Int)
-        case key(LegID, Character, prompt: Int)
+        case key(LegID, Unicode.Scalar, prompt: Int)
         case messageEnds(LegID, prompt: Int)
     }
 
@@ -137,7 +137,7 @@ public struct SimulatedTelephony: TelephonyDriver, Sendable {
             return .hungUp(leg)
         case .key(let leg, let digit, let prompt):
             guard liveLegs.contains(leg), calls[leg.call]?.prompt == prompt else { return nil }
-            return .dtmf(leg, digit: digit)
+            return .dtmf(leg, digit: Character(digit))
         case .messageEnds(let leg, let prompt):
             guard liveLegs.contains(leg), calls[leg.call]?.prompt == prompt else { return nil }
             end(leg)

@@ -26,6 +26,8 @@ public struct Simulation: Sendable {
     private let queueNumbers: [PhoneNumber]
     private let userNumbers: [PhoneNumber]
     private let userIDs: [UserID]
+    /// The outside callers' numbers, made once rather than parsed at every arrival.
+    private let outsideNumbers: [PhoneNumber]
 
     /// A simulation of `directory` from `start`, with random choices from `seed`.
     public init(directory: TenantDirectory, start: Timestamp, seed: UInt64, telephony: SimulatedTelephony, plan: TrafficPlan) {
@@ -38,6 +40,7 @@ public struct Simulation: Sendable {
         queueNumbers = directory.queues.map(\.mainNumber)
         userNumbers = directory.users.compactMap { $0.mobile ?? $0.ipNumber }
         userIDs = directory.users.map(\.id)
+        outsideNumbers = (0..<plan.outsideCallers).map { try! PhoneNumber(parsing: "+4740\(String(100_000 + $0))") }
     }
 
     /// Applies a user's command now (e.g. logins before the traffic starts); throws if refused.
@@ -87,7 +90,7 @@ public struct Simulation: Sendable {
         arrivals += 1
         let now = nextArrival
         nextArrival = now + .milliseconds(Int64(random.next() % UInt64(2 * plan.meanInterarrival.wholeMilliseconds + 1)))
-        let caller = try! PhoneNumber(parsing: "+4740\(String(100_000 + random.index(below: plan.outsideCallers)))")
+        let caller = outsideNumbers[random.index(below: plan.outsideCallers)]
         let to = random.chance(plan.queueShare) || userNumbers.isEmpty
             ? queueNumbers[random.index(below: queueNumbers.count)]
             : userNumbers[random.index(below: userNumbers.count)]

@@ -89,6 +89,12 @@ struct ActiveCall: Sendable, Hashable, Codable {
         queueEntries = 0
     }
 
+    /// Counts one more event of the call and returns its callSeq.
+    mutating func takeNextSeq() -> Int {
+        seq += 1
+        return seq
+    }
+
     /// Indices of the legs still ringing with `role`.
     func ringingLegs(where role: (Leg.Role) -> Bool) -> [Int] {
         legs.indices.filter { legs[$0].isRinging && role(legs[$0].role) }

@@ -36,6 +36,7 @@ extension SwitchboardState {
         if let position = queues[entry.queue]!.waiting.firstIndex(of: call) {
             queues[entry.queue]!.waiting.remove(at: position)
         }
+        if entry.offerLeg != nil { queues[entry.queue]!.offering.removeAll { $0 == call } }
         calls[call]!.queueEntry = nil
         emit(.queueCallerLeft(QueueCallerLeftData(
             queue: entry.queue, reason: reason, waitMs: clock.milliseconds(since: entry.joinedAt))), call: call, into: &step)
@@ -53,7 +54,8 @@ extension SwitchboardState {
             var best: (call: CallID, since: Timestamp, slot: Int)?
             var slot = 0
             while slot < active.count {
-                guard let call = queues[active[slot]]!.waiting.first(where: { calls[$0]!.queueEntry!.offerLeg == nil }) else {
+                let queue = active[slot]
+                guard let call = queues[queue]!.waiting.first(where: { !queues[queue]!.offering.contains($0) }) else {
                     active.remove(at: slot)
                     continue
                 }
@@ -78,17 +80,20 @@ extension SwitchboardState {
         var candidates = 0
         var atBestPriority = 0
         for round in 0..<2 {
-            for member in queue.members where queue.loggedIn.contains(member.user) && !tried.contains(member.user) {
-                guard let user = users[member.user], user.isFree else { continue }
+            for position in queue.members.indices where queue.memberLoggedIn[position] {
+                let slot = queue.memberSlots[position]
+                let member = queue.members[position]
+                guard activity[slot].isFree, !tried.contains(member.user) else { continue }
+                let idleSince = activity[slot].idleSince
                 candidates += 1
                 guard let current = choice, member.priority >= current.member.priority else {
-                    choice = (member, user.idleSince)
+                    choice = (member, idleSince)
                     atBestPriority = 1
                     continue
                 }
                 guard member.priority == current.member.priority else { continue }
                 atBestPriority += 1
-                if user.idleSince < current.idleSince { choice = (member, user.idleSince) }
+                if idleSince < current.idleSince { choice = (member, idleSince) }
             }
             guard choice == nil, round == 0, !tried.isEmpty else { break }
             tried = []
@@ -114,6 +119,7 @@ extension SwitchboardState {
         let index = addLeg(to: call, number: number, user: user, device: device, role: .offer(entry.queue), state: .ringing(since: clock))
         let leg = LegID(call: call, index: index)
         calls[call]!.queueEntry!.offerLeg = index
+        if entry.offerLeg == nil { queues[entry.queue]!.offering.append(call) }
         calls[call]!.queueEntry!.attempt += 1
         calls[call]!.queueEntry!.tried = tried
         emit(.queueOfferRinging(QueueOfferRingingData(
@@ -131,6 +137,7 @@ extension SwitchboardState {
         let leg = calls[call]!.legs[index]
         let ringMs: Int64 = if case .ringing(let since) = leg.state { clock.milliseconds(since: since) } else { 0 }
         calls[call]!.queueEntry!.offerLeg = nil
+        queues[entry.queue]!.offering.removeAll { $0 == call }
         endLeg(call, index, hangUp: true, into: &step)
         emit(.queueOfferRescinded(QueueOfferRescindedData(
             queue: entry.queue, user: leg.user!, leg: LegID(call: call, index: index), reason: reason, ringMs: ringMs)),
@@ -168,18 +175,18 @@ extension SwitchboardState {
     /// WAIT-3: a member rings their active phone with a waiting call by hand; a ringing
     /// offer to someone else is withdrawn.
     mutating func pickUp(_ call: CallID, by: UserID, into step: inout Step) throws(SwitchboardError) {
-        let user = try requireUser(by)
+        _ = try requireUser(by)
         let active = try requireCall(call)
         guard let entry = active.queueEntry else { throw SwitchboardError(.invalidCallState, "\(call) is not waiting in a queue") }
         guard let member = queues[entry.queue]!.members.first(where: { $0.user == by }) else {
             throw SwitchboardError(.notAMember, "\(by) is not a member of \(entry.queue)")
         }
-        guard user.profile.activeDevice != nil else { throw SwitchboardError(.noDevice, "\(by) has no phone number") }
+        guard activity[slot(by)].hasActiveDevice else { throw SwitchboardError(.noDevice, "\(by) has no phone number") }
         if let offered = entry.offerLeg, active.legs[offered].user == by {
             throw SwitchboardError(.invalidCallState, "\(call) already rings \(by)")
         }
         rescindOffer(call, reason: .pickedUp, into: &step)
-        ringOffer(call, to: by, priority: member.priority, idleSince: user.idleSince, rule: .pickup, candidates: 1,
+        ringOffer(call, to: by, priority: member.priority, idleSince: activity[slot(by)].idleSince, rule: .pickup, candidates: 1,
                   tried: calls[call]!.queueEntry!.tried, into: &step)
     }
 }

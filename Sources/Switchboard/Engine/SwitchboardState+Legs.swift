@@ -21,7 +21,7 @@ extension SwitchboardState {
     ) -> Int {
         let index = calls[call]!.legs.count
         calls[call]!.legs.append(Leg(index: index, number: number, user: user, device: device, role: role, state: state))
-        if let user { users[user]!.legs.append(LegID(call: call, index: index)) }
+        if let user { activity[slot(user)].legs.append(LegID(call: call, index: index)) }
         return index
     }
 
@@ -70,20 +70,21 @@ extension SwitchboardState {
     /// A user's phone is free of a leg: start wrap-up after a queue call; a member who is
     /// free again gets their queues re-dispatched.
     mutating func release(_ user: UserID, leg: LegID, wasUp: Bool, role: Leg.Role, into step: inout Step) {
-        if let position = users[user]!.legs.firstIndex(of: leg) { users[user]!.legs.remove(at: position) }
+        let slot = slot(user)
+        if let position = activity[slot].legs.firstIndex(of: leg) { activity[slot].legs.remove(at: position) }
         if wasUp, case .offer(let queue) = role, let wrapUp = queues[queue]?.definition.wrapUp, wrapUp > .zero {
             let until = clock + wrapUp
-            users[user]!.wrapUp = UserState.WrapUp(queue: queue, until: until)
+            activity[slot].wrapUp = UserActivity.WrapUp(queue: queue, until: until)
             timers.schedule(.wrapUpEnd(user), at: until)
         }
-        guard users[user]!.legs.isEmpty, users[user]!.wrapUp == nil else { return }
-        if wasUp { users[user]!.idleSince = clock }
+        guard activity[slot].legs.isEmpty, activity[slot].wrapUp == nil else { return }
+        if wasUp { activity[slot].idleSince = clock }
         step.queuesToDispatch.append(contentsOf: users[user]!.loggedIn)
     }
 
     /// True if one of `user`'s phones is in a call (not just ringing).
     func isInCall(_ user: UserID) -> Bool {
-        users[user]!.legs.contains { calls[$0.call]?.legs[$0.index].isUp == true }
+        activity[slot(user)].legs.contains { calls[$0.call]?.legs[$0.index].isUp == true }
     }
 
     /// Ends every other ringing leg of `role` (PROF-7: the first phone to answer wins).
@@ -171,6 +172,9 @@ extension SwitchboardState {
         case .caller:
             break
         case .offer(let queue):
+            if let entry = calls[call]!.queueEntry, entry.offerLeg != nil {
+                queues[entry.queue]!.offering.removeAll { $0 == call }
+            }
             calls[call]!.queueEntry?.offerLeg = nil
             emit(.queueOfferFailed(QueueOfferFailedData(
                 queue: queue, user: leg.user!, leg: LegID(call: call, index: index), reason: reason, ringMs: ringMs)),

@@ -70,14 +70,16 @@ extension SwitchboardState {
             let position = users[user]!.loggedIn.firstIndex { queueOrder[$0]! > order } ?? users[user]!.loggedIn.count
             users[user]!.loggedIn.insert(queue, at: position)
             queues[queue]!.loggedIn.insert(user)
+            setMemberLoggedIn(user, queue, true)
             emit(.memberQueueLogin(data), into: &step)
             step.queuesToDispatch.append(queue)
             return
         }
         users[user]!.loggedIn.removeAll { $0 == queue }
         queues[queue]!.loggedIn.remove(user)
+        setMemberLoggedIn(user, queue, false)
         emit(.memberQueueLogout(data), into: &step)
-        for leg in users[user]!.legs {
+        for leg in activity[slot(user)].legs {
             guard let call = calls[leg.call], call.queueEntry?.queue == queue, call.queueEntry?.offerLeg == leg.index,
                   call.legs[leg.index].isRinging else { continue }
             rescindOffer(leg.call, reason: .memberLoggedOut, into: &step)
@@ -85,13 +87,19 @@ extension SwitchboardState {
         }
     }
 
+    /// Mirrors a login or logout in the queue's per-member flags that distribution reads.
+    private mutating func setMemberLoggedIn(_ user: UserID, _ queue: QueueID, _ loggedIn: Bool) {
+        guard let position = queues[queue]!.members.firstIndex(where: { $0.user == user }) else { return }
+        queues[queue]!.memberLoggedIn[position] = loggedIn
+    }
+
     /// A member's wrap-up is over: they are free again.
     mutating func wrapUpEnded(_ user: UserID, due: Timestamp, into step: inout Step) {
-        guard let wrapUp = users[user]?.wrapUp, wrapUp.until == due else { return }
-        users[user]!.wrapUp = nil
+        guard let slot = userSlots[user], let wrapUp = activity[slot].wrapUp, wrapUp.until == due else { return }
+        activity[slot].wrapUp = nil
         emit(.memberWrapUpEnded(MemberWrapUpEndedData(user: user, queue: wrapUp.queue)), into: &step)
-        guard users[user]!.legs.isEmpty else { return }
-        users[user]!.idleSince = clock
+        guard activity[slot].legs.isEmpty else { return }
+        activity[slot].idleSince = clock
         step.queuesToDispatch.append(contentsOf: users[user]!.loggedIn)
     }
 
@@ -111,6 +119,7 @@ extension SwitchboardState {
         }
         guard state.profile.settings != settings else { return }
         users[user]!.profile.settings = settings
+        activity[slot(user)].hasActiveDevice = users[user]!.profile.activeDevice != nil
         emit(.userSettingsChanged(UserSettingsChangedData(user: user, settings: settings, by: by)), into: &step)
     }
 }

@@ -13,11 +13,15 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
     /// The engine's time: the latest time a command or `advance(to:)` brought. Never goes back.
     public internal(set) var clock: Timestamp
 
-    var users: [UserID: UserState]
-    var queues: [QueueID: QueueState]
+    var users: SlotTable<UserID, UserState>
+    /// Each user's slot in `activity`: their position in the directory.
+    let userSlots: [UserID: Int]
+    /// The users' hot state, by slot.
+    var activity: [UserActivity]
+    var queues: SlotTable<QueueID, QueueState>
     /// Queue position in the directory, for directory-ordered iteration.
     let queueOrder: [QueueID: Int]
-    var calls: [CallID: ActiveCall]
+    var calls: SlotTable<CallID, ActiveCall>
     /// Who owns each number: a user or a queue.
     let numberPlan: [PhoneNumber: NumberOwner]
     var timers: TimerQueue
@@ -43,27 +47,33 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
         self.directory = directory
         clock = start
         var memberships: [UserID: [QueueID]] = [:]
-        var queues: [QueueID: QueueState] = [:]
+        var userSlots: [UserID: Int] = [:]
+        for (slot, user) in directory.users.enumerated() { userSlots[user.id] = slot }
+        var queues = SlotTable<QueueID, QueueState>()
         var queueOrder: [QueueID: Int] = [:]
         var numberPlan: [PhoneNumber: NumberOwner] = [:]
         for (position, queue) in directory.queues.enumerated() {
             queueOrder[queue.id] = position
             numberPlan[queue.mainNumber] = .queue(queue.id)
-            queues[queue.id] = QueueState(definition: queue, members: queue.members, loggedIn: [], waiting: [], lastAnsweredWaitMs: nil)
+            queues[queue.id] = QueueState(
+                definition: queue, members: queue.members, memberSlots: queue.members.map { userSlots[$0.user]! }, loggedIn: [],
+                memberLoggedIn: Array(repeating: false, count: queue.members.count), waiting: [], offering: [], lastAnsweredWaitMs: nil)
             for member in queue.members { memberships[member.user, default: []].append(queue.id) }
         }
-        var users: [UserID: UserState] = [:]
+        var users = SlotTable<UserID, UserState>()
         for user in directory.users {
             for number in [user.mobile, user.ipNumber].compactMap(\.self) { numberPlan[number] = .user(user.id) }
             users[user.id] = UserState(
                 profile: user, availability: .available, memberships: memberships[user.id] ?? [], loggedIn: [],
-                rememberedQueues: nil, legs: [], wrapUp: nil, idleSince: start)
+                rememberedQueues: nil)
         }
         self.users = users
+        self.userSlots = userSlots
+        activity = directory.users.map { UserActivity(legs: [], wrapUp: nil, idleSince: start, hasActiveDevice: $0.activeDevice != nil) }
         self.queues = queues
         self.queueOrder = queueOrder
         self.numberPlan = numberPlan
-        calls = [:]
+        calls = SlotTable()
         timers = TimerQueue()
         comments = [:]
         missedCalls = [:]
@@ -116,11 +126,7 @@ extension SwitchboardState {
     /// Records an event; call events get the call's next callSeq.
     mutating func emit(_ payload: EventPayload, call: CallID? = nil, into step: inout Step) {
         lastEventNumber += 1
-        var callSeq: Int?
-        if let call {
-            calls[call]!.seq += 1
-            callSeq = calls[call]!.seq
-        }
+        let callSeq = call.map { calls[$0]!.takeNextSeq() }
         step.effects.events.append(SwitchboardEvent(
             id: "\(directory.tenant.rawValue):\(lastEventNumber)", tenant: directory.tenant, occurredAt: clock,
             callID: call, callSeq: callSeq, payload: payload))
@@ -133,6 +139,9 @@ extension SwitchboardState {
             id: "\(directory.tenant.rawValue):\(lastEventNumber)", tenant: directory.tenant, occurredAt: clock,
             callID: call, callSeq: callSeq, payload: payload))
     }
+
+    /// The slot in `activity` of a user of the directory.
+    func slot(_ user: UserID) -> Int { userSlots[user]! }
 
     func send(_ command: TelephonyCommand, into step: inout Step) {
         step.effects.telephony.append(command)

@@ -1,4 +1,5 @@
-/// What the engine knows about a user beyond the directory: status, queue logins, phones in use.
+/// What the engine knows about a user beyond the directory: status and queue logins. The
+/// hot fields (phones in use, wrap-up, idle since) are in `UserActivity`.
 struct UserState: Sendable, Hashable, Codable {
     /// The directory entry, with the settings as last changed.
     var profile: User
@@ -9,18 +10,4 @@ struct UserState: Sendable, Hashable, Codable {
     var loggedIn: [QueueID]
     /// PROF-9: the queues to log back into when the user is Available again.
     var rememberedQueues: [QueueID]?
-    /// Legs ringing or up on the user's phones; a member with none (and no wrap-up) is free.
-    var legs: [LegID]
-    /// The wrap-up after a queue call, with its queue and end.
-    var wrapUp: WrapUp?
-    /// Since when the user has been without a call (WAIT-2 ties).
-    var idleSince: Timestamp
-
-    struct WrapUp: Sendable, Hashable, Codable {
-        let queue: QueueID
-        let until: Timestamp
-    }
-
-    /// Free for a queue offer: no phone in use, not in wrap-up, and a phone to ring.
-    var isFree: Bool { legs.isEmpty && wrapUp == nil && profile.activeDevice != nil }
 }

@@ -7,10 +7,11 @@ extension SwitchboardState {
                 queue: queue, priority: queues[queue]!.members.first { $0.user == id }!.priority,
                 loggedIn: state.loggedIn.contains(queue))
         }
-        let ringing = state.legs.contains { calls[$0.call]?.legs[$0.index].isRinging == true }
+        let activity = activity[slot(id)]
+        let ringing = activity.legs.contains { calls[$0.call]?.legs[$0.index].isRinging == true }
         return UserPresence(
             user: state.profile, availability: state.availability, memberships: memberships,
-            rememberedQueues: state.rememberedQueues, inCall: isInCall(id), ringing: ringing, wrapUpUntil: state.wrapUp?.until)
+            rememberedQueues: state.rememberedQueues, inCall: isInCall(id), ringing: ringing, wrapUpUntil: activity.wrapUp?.until)
     }
 
     /// logged-in members, members in a call, waiting callers, last answered wait; nil if unknown.
