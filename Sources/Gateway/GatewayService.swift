@@ -55,6 +55,9 @@ public final class GatewayService: Sendable {
             accessLog: RequestLog(logger: logger.labelled("http")).record)
     }
 
+    /// The engine of company `tenant`, for commands and queries; nil for an unknown company.
+    public func engine(of tenant: String) -> TenantRuntime? { engines.runtimes[tenant] }
+
     /// The port the API listens on once started (the system's choice for port 0).
     public var port: Int? { server.port }
 
