@@ -95,7 +95,7 @@ enum DeliveryBench {
 }
 
 /// Plugin state that keeps nothing (the webhook keeps none).
-struct NoState: PluginKit.PluginStateStore {
+struct NoState: PluginStateStore {
     func value(for key: String) async throws -> [UInt8]? { nil }
     func set(_ value: [UInt8], for key: String) async throws {}
     func remove(_ key: String) async throws {}

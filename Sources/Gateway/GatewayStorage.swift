@@ -11,7 +11,7 @@ public struct GatewayStorage: Sendable {
     /// Plugin cursors, statuses and dead letters.
     public let ledger: PluginDeliveryLedger
     /// Plugin instances' key-value state.
-    public let pluginState: Storage.PluginStateStore
+    public let pluginState: PluginStateTable
     /// A connection for health checks and small reads.
     public let database: DatabaseQueue
 
@@ -37,7 +37,7 @@ public struct GatewayStorage: Sendable {
             try await database.access { try $0.execute("PRAGMA wal_autocheckpoint = 0") }
             return GatewayStorage(
                 log: log, ledger: try await PluginDeliveryLedger(database: database),
-                pluginState: try await Storage.PluginStateStore(database: database), database: database)
+                pluginState: try await PluginStateTable(database: database), database: database)
         } catch {
             throw GatewayStartError(.storage, "cannot open the database \(path): \(error)")
         }

@@ -1,7 +1,7 @@
 /// The schema of Sentralbord's database, as the timeline of migrations that builds it.
 ///
-/// Every component that opens the database (``EventLog``, ``PluginCursorStore``,
-/// ``PluginStateStore``) migrates it with ``migrator`` first, so whichever opens first
+/// Every component that opens the database (``EventLog``, ``PluginDeliveryLedger``,
+/// ``PluginStateTable``) migrates it with ``migrator`` first, so whichever opens first
 /// creates the schema. Append new migrations at the end; never edit a shipped one (see
 /// ``DatabaseMigrator``).
 public enum StorageSchema {

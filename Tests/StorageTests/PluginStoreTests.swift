@@ -1,26 +1,27 @@
 import Storage
 import Testing
 
-@Suite("Plugin cursors and state")
+@Suite("Plugin delivery ledger and state")
 struct PluginStoreTests {
-    @Test("cursors start at 0, move both ways, survive reopening")
-    func cursors() async throws {
+    @Test("the delivery ledger keeps cursor, status and dead letters per instance, survives reopening")
+    func ledger() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("plugins.db")
         do {
-            let cursors = try await PluginCursorStore(database: DatabaseQueue(path: path))
-            #expect(try await cursors.cursor(for: "webhook.crm") == 0)
-            try await cursors.setCursor(41, for: "webhook.crm")
-            try await cursors.setCursor(42, for: "webhook.crm")
-            try await cursors.setCursor(7, for: "sms")
-            try await cursors.setCursor(5, for: "sms")
-            try await cursors.setCursor(1, for: "gone")
-            try await cursors.removeCursor(for: "gone")
+            let ledger = try await PluginDeliveryLedger(database: DatabaseQueue(path: path))
+            #expect(try await ledger.status(of: "crm") == nil)
+            let letter = PluginDeliveryLedger.DeadLetterRow(seq: 7, event: "{}", reason: "permanent: 410", attempts: 1, firstAttemptAt: 1, lastAttemptAt: 2)
+            try await ledger.save(instance: "crm", cursor: 7, status: #"{"cursor":7}"#, deadLetters: [letter])
+            try await ledger.save(instance: "crm", cursor: 9, status: #"{"cursor":9}"#, deadLetters: [])
+            try await ledger.save(instance: "sms", cursor: 1, status: #"{"cursor":1}"#, deadLetters: [])
         }
-        let cursors = try await PluginCursorStore(database: DatabaseQueue(path: path))
-        #expect(try await cursors.cursor(for: "webhook.crm") == 42)
-        #expect(try await cursors.allCursors() == ["webhook.crm": 42, "sms": 5])
+        let ledger = try await PluginDeliveryLedger(database: DatabaseQueue(path: path))
+        #expect(try await ledger.statuses() == ["crm": #"{"cursor":9}"#, "sms": #"{"cursor":1}"#])
+        #expect(try await ledger.deadLetters(of: "crm").map(\.seq) == [7])
+        #expect(try await ledger.deadLetters(of: "sms").isEmpty)
+        try await ledger.removeDeadLetter(instance: "crm", seq: 7)
+        #expect(try await ledger.deadLetters(of: "crm").isEmpty)
     }
 
     @Test("state keeps bytes per instance and key, survives reopening")
@@ -29,7 +30,7 @@ struct PluginStoreTests {
         defer { directory.remove() }
         let path = directory.path("plugins.db")
         do {
-            let state = try await PluginStateStore(database: DatabaseQueue(path: path))
+            let state = try await PluginStateTable(database: DatabaseQueue(path: path))
             #expect(try await state.value(forKey: "token", instance: "cal") == nil)
             try await state.setValue([1, 2, 3], forKey: "token", instance: "cal")
             try await state.setValue([9], forKey: "token", instance: "cal")
@@ -38,7 +39,7 @@ struct PluginStoreTests {
             try await state.setValue([5], forKey: "removed", instance: "cal")
             try await state.setValue(nil, forKey: "removed", instance: "cal")
         }
-        let state = try await PluginStateStore(database: DatabaseQueue(path: path))
+        let state = try await PluginStateTable(database: DatabaseQueue(path: path))
         #expect(try await state.value(forKey: "token", instance: "cal") == [9])
         #expect(try await state.value(forKey: "empty", instance: "cal") == [])
         #expect(try await state.value(forKey: "token", instance: "sms") == [0, 255])
@@ -54,12 +55,13 @@ struct PluginStoreTests {
         defer { directory.remove() }
         let path = directory.path("gateway.db")
         let queue = try DatabaseQueue(path: path)
-        let cursors = try await PluginCursorStore(database: queue)
-        let state = try await PluginStateStore(database: queue)
+        let ledger = try await PluginDeliveryLedger(database: queue)
+        let state = try await PluginStateTable(database: queue)
         let log = try EventLog(path: path)
-        try await cursors.setCursor(3, for: "x")
+        try await ledger.save(instance: "x", cursor: 3, status: "{}", deadLetters: [])
         try await state.setValue([1], forKey: "k", instance: "x")
         #expect(log.lastSeq == 0)
-        #expect(try await cursors.cursor(for: "x") == 3)
+        #expect(try await ledger.status(of: "x") == "{}")
+        #expect(try await state.value(forKey: "k", instance: "x") == [1])
     }
 }

@@ -2,9 +2,9 @@ import PluginKit
 import Storage
 
 /// One plugin instance's view of the shared key-value state table.
-struct InstanceState: PluginKit.PluginStateStore {
+struct InstanceState: PluginStateStore {
     let instance: String
-    let store: Storage.PluginStateStore
+    let store: PluginStateTable
 
     func value(for key: String) async throws -> [UInt8]? {
         try await store.value(forKey: key, instance: instance)

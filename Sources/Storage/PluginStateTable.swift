@@ -3,7 +3,7 @@
 /// transaction.
 ///
 /// Shares the database file with the ``EventLog`` on a connection of its own.
-public final class PluginStateStore: Sendable {
+public final class PluginStateTable: Sendable {
     private let database: DatabaseQueue
 
     /// Uses `database`, migrating its schema (``StorageSchema``) first. Throws
