@@ -1,62 +1,41 @@
-/// The identifier of a company (tenant), as configured: 1–64 of `a–z`, `0–9`, `-`, `_`.
-public struct TenantID: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    /// The configured identifier.
-    public let rawValue: String
+/// An identifier from the configuration (a company, a user, a queue): 1–64 of `a–z`,
+/// `0–9`, `-`, `_`. Each kind is its own type, so a user id can never be passed as a queue
+/// id; they share their behaviour through this protocol. Encodes as the bare string.
+public protocol ConfiguredIdentifier: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible
+where RawValue == String {
     /// Wraps a configured identifier.
-    public init(rawValue: String) { self.rawValue = rawValue }
+    init(rawValue: String)
+}
+
+extension ConfiguredIdentifier {
     /// Wraps a configured identifier.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
     /// The identifier itself.
     public var description: String { rawValue }
     /// Orders by identifier text.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    /// Decodes from the bare identifier string.
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes as the bare identifier string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+}
+
+/// The identifier of a company (tenant).
+public struct TenantID: ConfiguredIdentifier {
+    /// The configured identifier.
+    public let rawValue: String
+    /// Wraps a configured identifier.
+    public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// The identifier of a user in their company's directory, unique within the company.
-public struct UserID: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct UserID: ConfiguredIdentifier {
     /// The configured identifier.
     public let rawValue: String
     /// Wraps a configured identifier.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Wraps a configured identifier.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    /// The identifier itself.
-    public var description: String { rawValue }
-    /// Orders by identifier text.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    /// Decodes from the bare identifier string.
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes as the bare identifier string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
-/// The identifier of a call queue, unique within its company.
-public struct QueueID: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+/// The identifier of a call queue, unique within the company.
+public struct QueueID: ConfiguredIdentifier {
     /// The configured identifier.
     public let rawValue: String
     /// Wraps a configured identifier.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Wraps a configured identifier.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    /// The identifier itself.
-    public var description: String { rawValue }
-    /// Orders by identifier text.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    /// Decodes from the bare identifier string.
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes as the bare identifier string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
