@@ -12,7 +12,10 @@ public import Foundation
 ///   plugin gets too. The gateway's environment holds other plugins' secrets, so a plugin
 ///   gets only `PATH`, `HOME`, `LANG`, `LC_ALL`, `TZ`, `TMPDIR` (those that are set),
 ///   `SENTRALBORD_PLUGIN_INSTANCE` (its instance name), and the variables named here.
-public struct ExecCommand: Sendable, Equatable {
+///
+/// Printing a command shows the executable, the arguments and the names of the passed
+/// variables, never their values (they may be tokens).
+public struct ExecCommand: Sendable, Equatable, CustomStringConvertible, CustomReflectable {
     /// The executable's absolute (or working-directory-relative) path.
     public var executable: String
     /// Its arguments.
@@ -26,6 +29,15 @@ public struct ExecCommand: Sendable, Equatable {
         self.arguments = arguments
         self.passedEnvironment = passedEnvironment
     }
+
+    /// `executable arguments… (environment: NAME, …)`, values of variables left out.
+    public var description: String {
+        let names = passedEnvironment.keys.sorted().joined(separator: ", ")
+        return ([executable] + arguments).joined(separator: " ") + (names.isEmpty ? "" : " (environment: \(names))")
+    }
+
+    /// Shows the description only, so `dump` and debuggers do not reveal variable values.
+    public var customMirror: Mirror { Mirror(self, children: ["command": description]) }
 
     /// Reads the keys above from a plugin's section, reporting every problem on `config`;
     /// nil when the section is unusable. Variables named in `pass_environment` are read from

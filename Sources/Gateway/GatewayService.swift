@@ -32,16 +32,17 @@ public final class GatewayService: Sendable {
         let storage = try await GatewayStorage.open(configuration.storage)
         self.storage = storage
         do {
-            engines = try await EngineHost.start(configuration: configuration, log: storage.log)
+            engines = try await EngineHost.start(configuration: configuration, log: storage.log, logger: logger)
         } catch {
             throw GatewayStartError(.storage, "cannot start the engines from the event log: \(error)")
         }
         plugins = PluginHost(
             instances: configuration.plugins.map { PluginHost.Instance(plugin: $0.plugin, policy: $0.policy) },
             store: storage.pluginDeliveryStore, logger: logger,
-            makeContext: PluginContextFactory(storage: storage, logger: logger, http: HTTPSession()).makeContext)
+            makeContext: PluginContextFactory(storage: storage, logger: logger, instances: configuration.plugins.map(\.name)).makeContext)
         var router = Router()
-        SystemRoutes(storageCheck: storage.isHealthy).register(in: &router)
+        let engines = self.engines
+        SystemRoutes(storageCheck: storage.isHealthy, failedEngines: engines.failedTenants).register(in: &router)
         let settings = configuration.server
         server = HTTPServer(
             configuration: HTTPServerConfiguration(
@@ -91,7 +92,10 @@ public final class GatewayService: Sendable {
         await engines.stop()
         await server.shutdown()
         await plugins.shutdown()
-        checkpoints.withLock { $0 }?.cancel()
+        let periodic = checkpoints.withLock { $0 }
+        periodic?.cancel()
+        await periodic?.value
+        try? await storage.log.checkpoint()
         logger.notice("stopped")
     }
 }

@@ -292,3 +292,34 @@ struct PluginConfigurationTests {
         }
     }
 }
+
+@Test("Plugin host: tries of an event being retried count on after a restart")
+func attemptsCountAcrossRestarts() async throws {
+    let store = InMemoryPluginDeliveryStore()
+    var saved = PluginInstanceStatus(instance: "crm", kind: "scripted")
+    saved.retrying = PluginInstanceStatus.Retry(
+        seq: 1, eventId: "e1", attempts: 2, lastError: "transient: 503", firstAttemptAt: Date(), nextAttemptAt: Date())
+    try await store.save(saved, deadLetters: [])
+    store.append([NewEvent(id: "e1", type: "call.missed", tenant: "acme", occurredAt: Date(timeIntervalSince1970: 0))])
+    let plugin = ScriptedPlugin("crm") { _, _ in .fail(.transient("503")) }
+    var policy = DeliveryPolicy()
+    policy.timeout = .milliseconds(200)
+    policy.initialBackoff = .milliseconds(1)
+    policy.maxBackoff = .milliseconds(5)
+    policy.maxAttempts = 3
+    let http = ScriptedHTTPTransport { _ in .respond(status: 200, headers: [:], body: []) }
+    let host = PluginHost(
+        instances: [PluginHost.Instance(plugin: plugin, policy: policy)], store: store,
+        logger: Logger(label: "test", sink: InMemoryLogSink()),
+        makeContext: { _, attempt in
+            var context = PluginContext.testing(http: http).context
+            context.attempt = attempt
+            return context
+        })
+    host.start()
+    let deadline = ContinuousClock.now + .seconds(5)
+    while try await store.deadLetters(of: "crm").isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+    #expect(plugin.deliveries.map(\.attempt) == [3], "only the third and last try was left")
+    #expect(try await store.deadLetters(of: "crm").first?.attempts == 3)
+    await host.shutdown()
+}

@@ -92,3 +92,20 @@ struct TenantRuntimeTests {
         #expect(try await log.events(after: 0).count == before)
     }
 }
+
+@Test("Tenant runtime: a journal written with other users or queues is refused, not replayed wrongly")
+func changedDirectoryIsRefused() async throws {
+    let (log, path) = try temporaryLog()
+    let original = try directory()
+    let runtime = try await TenantRuntime.start(directory: original, log: log, now: start)
+    try await runtime.perform(.logIn(user: UserID("kari"), queue: QueueID("support"), by: UserID("kari")), at: at(1))
+    let changed = try TenantDirectory(
+        tenant: original.tenant, name: original.name, language: original.language, users: original.users,
+        queues: original.queues.map { queue in
+            CallQueue(id: queue.id, name: queue.name, mainNumber: queue.mainNumber, ringTimeout: .seconds(45), members: queue.members)
+        })
+    await #expect(throws: JournalMismatchError.self) {
+        _ = try await TenantRuntime.start(directory: changed, log: try EventLog(path: path), now: at(10))
+    }
+    _ = try await TenantRuntime.start(directory: original, log: try EventLog(path: path), now: at(10))
+}

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 import Storage
 import Switchboard
 import Synchronization
@@ -9,15 +10,17 @@ final class EngineHost: Sendable {
     /// The engines, by company id.
     let runtimes: [String: TenantRuntime]
     private let platforms: [SimulatedPlatform]
+    private let logger: Logger
     private let tasks = Mutex<[Task<Void, Never>]>([])
 
-    private init(runtimes: [String: TenantRuntime], platforms: [SimulatedPlatform]) {
+    private init(runtimes: [String: TenantRuntime], platforms: [SimulatedPlatform], logger: Logger) {
         self.runtimes = runtimes
         self.platforms = platforms
+        self.logger = logger
     }
 
     /// Starts (replays) each company's engine from the log.
-    static func start(configuration: GatewayConfiguration, log: EventLog) async throws -> EngineHost {
+    static func start(configuration: GatewayConfiguration, log: EventLog, logger: Logger) async throws -> EngineHost {
         var runtimes: [String: TenantRuntime] = [:]
         var platforms: [SimulatedPlatform] = []
         for (index, tenant) in configuration.tenants.enumerated() {
@@ -31,12 +34,13 @@ final class EngineHost: Sendable {
                 platforms.append(platform)
             }
         }
-        return EngineHost(runtimes: runtimes, platforms: platforms)
+        return EngineHost(runtimes: runtimes, platforms: platforms, logger: logger.labelled("engine"))
     }
 
     /// Starts the timer tasks and the simulated platforms.
     func start() {
-        let timers = runtimes.values.map { runtime in Task { await Self.fireTimers(of: runtime) } }
+        let logger = self.logger
+        let timers = runtimes.values.map { runtime in Task { await Self.fireTimers(of: runtime, logger: logger) } }
         let simulations = platforms.map { platform in Task { await platform.run() } }
         tasks.withLock { $0 = timers + simulations }
     }
@@ -51,13 +55,25 @@ final class EngineHost: Sendable {
         for task in running { await task.value }
     }
 
-    private static func fireTimers(of runtime: TenantRuntime) async {
+    /// The companies whose engine stopped because the event log failed under it.
+    func failedTenants() async -> [String] {
+        var failed: [String] = []
+        for (tenant, runtime) in runtimes where await runtime.isFailed { failed.append(tenant) }
+        return failed.sorted()
+    }
+
+    private static func fireTimers(of runtime: TenantRuntime, logger: Logger) async {
         while !Task.isCancelled {
             let now = Timestamp.now
             let due = await runtime.nextTimerDue
             let wait = due.map { max(0, min($0.milliseconds(since: now), 1000)) } ?? 1000
             if wait > 0 { try? await Task.sleep(for: .milliseconds(wait)) }
-            try? await runtime.tick()
+            do {
+                try await runtime.tick()
+            } catch {
+                logger.error("engine timers stopped", ["tenant": runtime.tenant.rawValue, "error": String(describing: error)])
+                return
+            }
         }
     }
 }

@@ -13,12 +13,23 @@ enum EngineJournal {
     /// The type of journal events.
     static let eventType = "engine.command"
 
-    /// One journal entry: when, and which command (none for a timer advance).
+    /// One journal entry: when, and which command (none for a timer advance). The first
+    /// entry of a company also holds the fingerprint of the directory it was written with.
     struct Entry: Codable, Equatable {
         /// Engine time, milliseconds since 1970.
         var at: Int64
         /// The command, or nil when the engine only advanced its clock.
         var command: SwitchboardCommand?
+        /// SHA-256 (hex) of the directory's JSON; in the first entry only.
+        var directory: String?
+    }
+
+    /// The fingerprint of `directory`: SHA-256 of its JSON with sorted keys. Replaying a
+    /// journal needs exactly the directory it was written with.
+    static func fingerprint(of directory: TenantDirectory) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Hex.encode(try SHA256.digest(Array(try encoder.encode(directory))))
     }
 
     /// Whether an event of `type` is journal bookkeeping rather than a switchboard event.
@@ -35,17 +46,5 @@ enum EngineJournal {
     /// The entry a journal event holds.
     static func entry(of event: EventEnvelope) throws -> Entry {
         try JSONDecoder().decode(Entry.self, from: try JSONEncoder().encode(event.data))
-    }
-}
-
-extension SwitchboardEvent {
-    /// The event in the log's envelope (without `seq`).
-    func newEvent() throws -> NewEvent {
-        let object = try JSONDecoder().decode([String: JSONValue].self, from: try jsonData())
-        var data: [String: JSONValue] = [:]
-        if case .object(let fields)? = object["data"] { data = fields }
-        return NewEvent(
-            id: id, type: type, tenant: tenant.rawValue, occurredAt: Date(millisecondsSince1970: occurredAt.millisecondsSinceEpoch),
-            callId: callID?.description, callSeq: callSeq.map(Int64.init), data: data)
     }
 }

@@ -34,6 +34,9 @@ public actor TenantRuntime {
     }
 
     /// Starts `directory`'s engine: replays its journal from the log, or begins a journal.
+    ///
+    /// - Throws: `JournalMismatchError` when the journal was written with another directory
+    ///   (users or queues changed in config.toml) or does not replay; the log's errors.
     public static func start(directory: TenantDirectory, log: EventLog, now: Timestamp) async throws -> TenantRuntime {
         let tenant = directory.tenant.rawValue
         var entries: [EngineJournal.Entry] = []
@@ -44,19 +47,28 @@ public actor TenantRuntime {
             entries += try page.map(EngineJournal.entry(of:))
             after = last.seq
         }
+        let fingerprint = try EngineJournal.fingerprint(of: directory)
         guard let first = entries.first else {
             let runtime = TenantRuntime(
                 state: SwitchboardState(directory: directory, start: now), callLog: CallLog(), log: log, journalNumber: 0)
-            try await runtime.journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: SwitchboardEffects())
+            let start = EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil, directory: fingerprint)
+            try await runtime.journal(start, effects: SwitchboardEffects())
             return runtime
+        }
+        guard first.directory == fingerprint else {
+            throw JournalMismatchError(tenant: tenant, reason: .directoryChanged)
         }
         var state = SwitchboardState(directory: directory, start: Timestamp(millisecondsSinceEpoch: first.at))
         var callLog = CallLog()
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             let at = Timestamp(millisecondsSinceEpoch: entry.at)
             var effects = state.advance(to: at)
-            if let command = entry.command, let commandEffects = try? state.handle(command, at: at) {
-                effects.append(commandEffects)
+            if let command = entry.command {
+                do {
+                    effects.append(try state.handle(command, at: at))
+                } catch {
+                    throw JournalMismatchError(tenant: tenant, reason: .entryRefused(number: index + 1, error.description))
+                }
             }
             effects.events.forEach { callLog.apply($0) }
         }
@@ -102,6 +114,9 @@ public actor TenantRuntime {
         try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects)
     }
 
+    /// Whether the engine stopped taking commands because the event log failed under it.
+    public var isFailed: Bool { failed }
+
     /// When the next timer is due, if any.
     public var nextTimerDue: Timestamp? { state.nextTimerDue }
 
@@ -113,15 +128,18 @@ public actor TenantRuntime {
 
     @discardableResult
     private func journal(_ entry: EngineJournal.Entry, effects: SwitchboardEffects) async throws -> [EventEnvelope] {
-        journalNumber += 1
-        let batch = try [EngineJournal.event(entry, number: journalNumber, tenant: tenant.rawValue)] + effects.events.map { try $0.newEvent() }
         let appended: [EventEnvelope]
         do {
+            let batch = try [EngineJournal.event(entry, number: journalNumber + 1, tenant: tenant.rawValue)]
+                + effects.events.map { try $0.newEvent() }
             appended = try await log.append(batch)
         } catch {
+            // The state already holds the effects; the disk does not. Stop until a restart
+            // replays the journal.
             failed = true
             throw error
         }
+        journalNumber += 1
         effects.events.forEach { callLog.apply($0) }
         if let telephony, !effects.telephony.isEmpty || !effects.events.isEmpty { await telephony(effects) }
         return Array(appended.dropFirst())
@@ -147,9 +165,4 @@ public actor TenantRuntime {
             waiting.removeFirst().resume()
         }
     }
-}
-
-extension Timestamp {
-    /// The wall-clock time now.
-    static var now: Timestamp { Timestamp(millisecondsSinceEpoch: Date().millisecondsSince1970) }
 }

@@ -44,7 +44,7 @@ public enum DeadLetterReplay {
 
     /// Replays with the gateway's own context: its storage for state, libcurl for HTTP.
     public static func replay(_ instance: PluginConfiguration, storage: GatewayStorage, logger: Logger) async throws -> Report {
-        let contexts = PluginContextFactory(storage: storage, logger: logger, http: HTTPSession())
+        let contexts = PluginContextFactory(storage: storage, logger: logger, instances: [instance.name])
         return try await replay(instance, store: storage.pluginDeliveryStore, makeContext: contexts.makeContext)
     }
 }

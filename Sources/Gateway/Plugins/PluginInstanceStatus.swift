@@ -13,8 +13,20 @@ public struct PluginInstanceStatus: Sendable, Equatable, Codable {
         public var attempts: Int
         /// The last failure, safe to show.
         public var lastError: String
+        /// When the first try was made.
+        public var firstAttemptAt: Date
         /// When the next try is due.
         public var nextAttemptAt: Date
+
+        /// Creates a retry record.
+        public init(seq: Int64, eventId: String, attempts: Int, lastError: String, firstAttemptAt: Date, nextAttemptAt: Date) {
+            self.seq = seq
+            self.eventId = eventId
+            self.attempts = attempts
+            self.lastError = lastError
+            self.firstAttemptAt = firstAttemptAt
+            self.nextAttemptAt = nextAttemptAt
+        }
     }
 
     /// The instance name.

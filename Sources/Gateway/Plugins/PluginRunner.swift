@@ -20,6 +20,8 @@ actor PluginRunner {
     private var dirty = false
     private var saving = false
     private var savedWaiters: [CheckedContinuation<Void, Never>] = []
+    private var stopping = false
+    private var failedWhileStopping = false
 
     /// Creates a runner; `run()` starts it from the saved cursor.
     init(
@@ -48,12 +50,16 @@ actor PluginRunner {
     }
 
     private func deliverUntilCancelled() async {
+        var loaded = false
         while !Task.isCancelled {
             do {
-                if let saved = try await store.status(of: status.instance) {
+                // The saved status is loaded once: after a storage error, the status in
+                // memory is ahead of the saved one and must not be rolled back.
+                if !loaded, let saved = try await store.status(of: status.instance) {
                     status = saved
                     status.kind = plugin.identity.kind
                 }
+                loaded = true
                 try await deliverForever()
             } catch is CancellationError {
                 return
@@ -93,11 +99,12 @@ actor PluginRunner {
         }
     }
 
-    /// Delivers one event until it is delivered, skipped or dead-lettered.
+    /// Delivers one event until it is delivered, skipped or dead-lettered. Tries made before a
+    /// restart count: the attempt number goes on from the saved status.
     private func process(_ event: EventEnvelope) async throws {
-        let firstAttempt = clock.now
-        let firstAttemptDate = Date()
-        var attempt = 0
+        let resumed = status.retrying.flatMap { $0.seq == event.seq ? $0 : nil }
+        let firstAttemptDate = resumed?.firstAttemptAt ?? Date()
+        var attempt = resumed?.attempts ?? 0
         while true {
             try await waitForBreaker()
             attempt += 1
@@ -114,7 +121,7 @@ actor PluginRunner {
                 return
             case .failure(let error):
                 breaker.recordFailure(at: clock.now, opensAtOnce: error.kind == .misconfigured)
-                let exhausted = attempt >= policy.maxAttempts || clock.now - firstAttempt >= policy.maxAge
+                let exhausted = attempt >= policy.maxAttempts || Date().timeIntervalSince(firstAttemptDate) >= policy.maxAge.seconds
                 if error.kind == .permanent || exhausted {
                     try await deadLetter(event, error: error, attempts: attempt, since: firstAttemptDate)
                     return
@@ -122,6 +129,7 @@ actor PluginRunner {
                 let delay = retryDelay(after: attempt, error: error)
                 status.retrying = PluginInstanceStatus.Retry(
                     seq: event.seq, eventId: event.id, attempts: attempt, lastError: error.description,
+                    firstAttemptAt: firstAttemptDate,
                     nextAttemptAt: Date().addingTimeInterval(delay.seconds))
                 save()
                 logger.warning("delivery failed; will retry", [
@@ -188,7 +196,10 @@ actor PluginRunner {
                 logger.error("cannot save plugin status; retrying", ["error": String(describing: error)])
                 unsavedDeadLetters = letters + unsavedDeadLetters
                 dirty = true
-                if Task.isCancelled { break }
+                // Stopping, the runner gives up after one more try: the cursor stays where it
+                // was saved, so those events are delivered again after the restart.
+                if stopping, failedWhileStopping { break }
+                failedWhileStopping = stopping
                 try? await Task.sleep(for: .milliseconds(500))
             }
         }
@@ -199,19 +210,12 @@ actor PluginRunner {
 
     /// Waits for a save in progress, then saves what is left: the last thing a runner does.
     private func finishSaving() async {
+        stopping = true
         if saving {
             await withCheckedContinuation { savedWaiters.append($0) }
         }
         guard dirty else { return }
         saving = true
         await flush()
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

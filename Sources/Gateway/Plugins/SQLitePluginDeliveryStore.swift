@@ -60,22 +60,3 @@ public struct SQLitePluginDeliveryStore: PluginDeliveryStore {
         try await ledger.removeDeadLetter(instance: instance, seq: seq)
     }
 }
-
-extension JSONEncoder {
-    /// Sorted keys, dates as milliseconds since 1970: how plugin records are stored.
-    static var plugin: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        return encoder
-    }
-}
-
-extension JSONDecoder {
-    /// The counterpart of `JSONEncoder.plugin`.
-    static var plugin: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        return decoder
-    }
-}
