@@ -37,8 +37,14 @@ actor SimulatedPlatform {
         }
     }
 
-    /// Runs until the task is cancelled: every 20 ms, sends what is due.
+    /// Runs until the task is cancelled: first ends the calls the engine still has from before
+    /// a restart (this simulated platform never saw them, so nobody would ever hang up),
+    /// then every 20 ms sends what is due.
     func run() async {
+        let stale = await runtime.read { $0.activeCalls }
+        for call in stale {
+            _ = try? await runtime.perform(.telephony(.hungUp(LegID(call: call, index: 0))))
+        }
         while !Task.isCancelled {
             await step(now: .now)
             try? await Task.sleep(for: .milliseconds(20))
