@@ -10,8 +10,6 @@ var settings = StorageConfiguration()
 settings.dataDirectory = directory
 let storage = try await GatewayStorage.open(settings)
 let receiver = try Receiver()
-let checkpoints = Task { await storage.checkpointPeriodically() }
-defer { checkpoints.cancel() }
 
 let direct = try await DeliveryBench.directPosts(3000, to: receiver.url)
 print(String(format: "reference: signed POSTs straight through libcurl, one at a time: %.0f/s", direct))

@@ -3,7 +3,6 @@ import HTTPClient
 import HTTPServer
 public import PluginKit
 import Storage
-import Synchronization
 
 /// The running gateway: storage, every company's engine (with the simulated platform when
 /// configured), the HTTP API and the plugin host, composed from one `GatewayConfiguration`.
@@ -20,7 +19,6 @@ public final class GatewayService: Sendable {
     private let server: HTTPServer
     private let plugins: PluginHost
     private let engines: EngineHost
-    private let checkpoints = Mutex<Task<Void, Never>?>(nil)
 
     /// Opens storage (creating the data directory if needed); nothing serves until `start()`.
     ///
@@ -74,8 +72,6 @@ public final class GatewayService: Sendable {
         }
         plugins.start()
         engines.start()
-        let storage = self.storage
-        checkpoints.withLock { $0 = Task { await storage.checkpointPeriodically() } }
         logger.notice("listening", [
             "address": "http://\(configuration.server.listen.host):\(server.port ?? 0)",
             "plugins": String(configuration.plugins.count),
@@ -92,9 +88,6 @@ public final class GatewayService: Sendable {
         await engines.stop()
         await server.shutdown()
         await plugins.shutdown()
-        let periodic = checkpoints.withLock { $0 }
-        periodic?.cancel()
-        await periodic?.value
         try? await storage.log.checkpoint()
         logger.notice("stopped")
     }

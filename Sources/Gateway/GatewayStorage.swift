@@ -33,7 +33,7 @@ public struct GatewayStorage: Sendable {
             // roll a cursor back, which means events are delivered again, never lost. The log
             // itself commits with synchronous = FULL.
             let database = try DatabaseQueue(path: path, configuration: SQLiteConfiguration(synchronous: .normal))
-            // Checkpoints run apart from commits (`checkpointPeriodically`).
+            // Only the log's writer checkpoints (automatically, inside its commits).
             try await database.access { try $0.execute("PRAGMA wal_autocheckpoint = 0") }
             return GatewayStorage(
                 log: log, ledger: try await PluginDeliveryLedger(database: database),
@@ -45,15 +45,6 @@ public struct GatewayStorage: Sendable {
 
     /// The plugin host's view of this storage.
     public var pluginDeliveryStore: SQLitePluginDeliveryStore { SQLitePluginDeliveryStore(log: log, ledger: ledger) }
-
-    /// Checkpoints the log every `interval` until the task is cancelled (the log's commits
-    /// never checkpoint themselves, so no command waits for one).
-    public func checkpointPeriodically(every interval: Duration = .seconds(1)) async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            try? await log.checkpoint()
-        }
-    }
 
     /// Whether the database answers a query.
     public func isHealthy() async -> Bool {

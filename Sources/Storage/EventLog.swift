@@ -28,7 +28,6 @@ public final class EventLog: Sendable {
     private let pending = GroupCommitQueue()
     private let highWaterMark: HighWaterMark
     private let reader: DatabaseQueue
-    private let checkpointer: DatabaseQueue
 
     /// The most events one transaction takes; a bigger batch still goes whole, alone.
     private static let maxGroupEvents = 20_000
@@ -41,14 +40,10 @@ public final class EventLog: Sendable {
         self.path = path
         let database = try SQLiteDatabase(path: path, configuration: configuration)
         try StorageSchema.migrator.migrate(database)
-        // Checkpoints run on their own connection (``checkpoint()``), not inside a commit
-        // that callers wait for.
-        try database.execute("PRAGMA wal_autocheckpoint = 0")
         writer = try EventLogWriter(database: database)
         highWaterMark = HighWaterMark(try writer.currentLastSeq())
         writerQueue = DispatchQueue(label: "sentralbord.eventlog.writer")
         reader = try DatabaseQueue(path: path, configuration: configuration)
-        checkpointer = try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Appends `events` as one batch and returns them with their seqs, consecutive and in
@@ -93,11 +88,12 @@ public final class EventLog: Sendable {
     /// a group).
     var groupCommitStatus: (pendingBatches: Int, writerRunning: Bool) { pending.status }
 
-    /// Copies the write-ahead log into the database file without blocking readers or the
-    /// writer (a passive checkpoint, on a connection of its own). The owner calls it
-    /// periodically; the log's own commits never checkpoint, so a commit never waits for one.
+    /// Copies the whole write-ahead log into the database file and truncates it, so a stopped
+    /// gateway leaves a small file. The writer also checkpoints by itself (SQLite's automatic
+    /// checkpoint every ~4 MB of log, inside a commit), which is what keeps the log from
+    /// growing while running; call this when appending has stopped.
     public func checkpoint() async throws {
-        try await checkpointer.access { try $0.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+        try await reader.access { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     /// The seq of the last event committed (0 while the log is empty).
