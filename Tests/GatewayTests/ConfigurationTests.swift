@@ -238,3 +238,14 @@ func effectiveConfigurationRoundTrips() throws {
     let reread = try GatewayConfiguration.parse(original.effectiveTOML, file: "/effective.toml")
     #expect(reread == original)
 }
+
+@Test("Configuration: a quoted key with a dot is its own key, reported when unknown")
+func quotedDottedKeyIsNotTakenForANestedOne() {
+    do {
+        _ = try GatewayConfiguration.parse("\"server.listen\" = \"x\"\n[server]\nlisten = \"127.0.0.1:80\"\n", file: "test.toml")
+        Issue.record("expected an unknown key")
+    } catch {
+        #expect(error.issues.count == 1)
+        #expect(error.issues.first?.description.hasPrefix("test.toml:1:19: \"server.listen\": unknown key") == true)
+    }
+}

@@ -323,3 +323,16 @@ func attemptsCountAcrossRestarts() async throws {
     #expect(try await store.deadLetters(of: "crm").first?.attempts == 3)
     await host.shutdown()
 }
+
+@Test("Plugin configuration: an unknown kind is one error, its own keys are not reported on top")
+func unknownKindIsOneError() {
+    do {
+        _ = try GatewayConfiguration.parse(
+            "[[plugins]]\nname = \"a\"\nkind = \"fax\"\nnumber = \"+4721000000\"\nresolution = 200\n",
+            file: "test.toml", environment: ConfigurationEnvironment(variable: { _ in nil }, readFile: { _ in nil }),
+            plugins: [ScriptedPluginFactory()])
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.issues.map(\.description) == ["test.toml:3:8: plugins[0].kind: unknown plugin kind \"fax\"; expected one of: \"scripted\""])
+    }
+}

@@ -25,10 +25,14 @@ public struct PluginConfiguration: Sendable, Equatable, EffectiveConfiguration {
             types: config.strings("types"), tenants: Set(config.strings("tenants")),
             queues: Set(config.strings("queues")), users: Set(config.strings("users")))
         policy = DeliveryPolicy(config: config)
-        guard let name, let kind else { return nil }
+        guard let name, let kind else {
+            config.acceptRemainingKeys()
+            return nil
+        }
         guard let factory = factories.first(where: { $0.kind == kind }) else {
             let known = factories.map { "\"\($0.kind)\"" }.joined(separator: ", ")
             config.report("kind", "unknown plugin kind \"\(kind)\"; expected one of: \(known)")
+            config.acceptRemainingKeys()
             return nil
         }
         guard let plugin = factory.makePlugin(instance: name, filter: filter, config: config) else { return nil }

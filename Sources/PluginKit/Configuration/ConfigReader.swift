@@ -26,7 +26,14 @@ public struct ConfigReader {
     public func resolvePath(_ path: String) -> String { session.resolve(path) }
 
     /// The full key path of `key` in this table.
-    public func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public func keyPath(_ key: String) -> String { ConfigurationSession.join(path, key) }
+
+    /// Treats every key of this table as read: for a table that cannot be read further
+    /// because of a problem already reported (an unknown plugin kind), so that its keys are
+    /// not all reported again as unknown.
+    public func acceptRemainingKeys() {
+        session.consumeAll(of: table, at: path)
+    }
 
     /// True when the table has `key` (asking counts as knowing the key).
     public func contains(_ key: String) -> Bool {

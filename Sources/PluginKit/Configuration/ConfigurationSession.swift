@@ -44,7 +44,7 @@ final class ConfigurationSession {
 
     private func walk(_ table: TOMLTable, path: String) {
         for (key, node) in table.entries {
-            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            let keyPath = Self.join(path, key)
             guard consumedPaths.contains(keyPath) else {
                 let known = askedKeys[Self.shape(of: path), default: []].sorted()
                 let hint = known.isEmpty ? "" : "; expected one of: \(known.joined(separator: ", "))"
@@ -66,6 +66,23 @@ final class ConfigurationSession {
                 continue
             }
         }
+    }
+
+    /// The path of `key` in the table at `path`; a key that is not a bare key (it has a dot,
+    /// a space, a quote…) is quoted, so `"server.listen"` can never stand for `server.listen`.
+    static func join(_ path: String, _ key: String) -> String {
+        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
+        let written = bare ? key : "\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return path.isEmpty ? written : "\(path).\(written)"
+    }
+
+    /// Marks every key of the table at `path` as read, without looking inside: for a table
+    /// whose owner could not read it (an unknown plugin kind), so its keys are not reported
+    /// as unknown on top of the real problem.
+    func consumeAll(of table: TOMLTable, at path: String) {
+        for key in table.keys { consume(Self.join(path, key)) }
     }
 
     /// `tenants[3].users[1]` → `tenants[].users[]`, so known keys are shared by all elements.
