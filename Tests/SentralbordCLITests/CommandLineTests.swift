@@ -102,3 +102,23 @@ struct CommandLineTests {
         #expect(result.err.contains("server.listen: expected a string, found an integer"))
     }
 }
+
+@Test("check-config shows a plugin's own keys, secrets only by where they come from")
+func checkConfigShowsPluginKeysWithSecretsRedacted() async throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("sb-\(UUID().uuidString).toml").path
+    try """
+        [[plugins]]
+        name = "crm"
+        kind = "webhook"
+        url = "https://crm.example/hooks"
+        secrets = ["env:SB_CHECK_CONFIG_SECRET"]
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    setenv("SB_CHECK_CONFIG_SECRET", "whsec_" + Data((0..<32).map { UInt8($0) }).base64EncodedString(), 1)
+    let capture = CapturedConsole()
+    let status = await SentralbordCLI.run(["check-config", path], console: capture.console)
+    #expect(status == .success, "\(capture.err)")
+    #expect(capture.out.contains("url = \"https://crm.example/hooks\""))
+    #expect(capture.out.contains("secrets = [\"<redacted env:SB_CHECK_CONFIG_SECRET>\"]"))
+    #expect(!capture.out.contains("whsec_"))
+}

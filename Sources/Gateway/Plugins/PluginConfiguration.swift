@@ -1,5 +1,5 @@
 public import PluginKit
-import TOML
+public import TOML
 
 /// A configured plugin instance: one element of `[[plugins]]`. The host reads the keys below;
 /// the rest of the table belongs to the plugin kind's factory (docs/plugins.md lists them).
@@ -15,6 +15,8 @@ public struct PluginConfiguration: Sendable, Equatable, EffectiveConfiguration {
     public var policy: DeliveryPolicy
     /// The instance the factory made.
     public var plugin: any Plugin
+    /// The kind's own keys as read by its factory, secrets redacted (for `check-config`).
+    public var settings: TOMLTable
 
     /// Reads one instance and has the kind's factory make it; nil when anything is wrong
     /// (each problem is reported on `config`).
@@ -36,14 +38,22 @@ public struct PluginConfiguration: Sendable, Equatable, EffectiveConfiguration {
             return nil
         }
         guard let plugin = factory.makePlugin(instance: name, filter: filter, config: config) else { return nil }
+        settings = config.valuesRead(excluding: Self.hostKeys)
         self.name = name
         self.kind = kind
         self.plugin = plugin
     }
 
+    /// The keys the host reads; the rest of the table is the kind's.
+    static let hostKeys: Set<String> = [
+        "name", "kind", "types", "tenants", "queues", "users", "timeout_seconds", "max_attempts", "max_age_seconds",
+        "backoff_initial_ms", "backoff_max_seconds", "breaker_failures", "breaker_cooldown_seconds",
+    ]
+
     /// Instances are equal when they are configured alike (the plugin itself is not compared).
     public static func == (lhs: PluginConfiguration, rhs: PluginConfiguration) -> Bool {
         lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.filter == rhs.filter && lhs.policy == rhs.policy
+            && TOMLWriter.string(from: lhs.settings) == TOMLWriter.string(from: rhs.settings)
     }
 
     var effective: TOMLTable {
@@ -62,6 +72,7 @@ public struct PluginConfiguration: Sendable, Equatable, EffectiveConfiguration {
         table.set("backoff_max_seconds", .integer(Int64(policy.maxBackoff.components.seconds)))
         table.set("breaker_failures", .integer(Int64(policy.breakerThreshold)))
         table.set("breaker_cooldown_seconds", .integer(Int64(policy.breakerCooldown.components.seconds)))
+        for (key, node) in settings.entries { table[key] = node }
         return table
     }
 }

@@ -28,6 +28,25 @@ public struct ConfigReader {
     /// The full key path of `key` in this table.
     public func keyPath(_ key: String) -> String { ConfigurationSession.join(path, key) }
 
+    /// The keys of this table read so far, except `excluded`, with their values as written;
+    /// a secret shows only where it comes from (`<redacted env:NAME>`). What a component's
+    /// effective configuration shows for keys only its own reader knows.
+    public func valuesRead(excluding excluded: Set<String> = []) -> TOMLTable {
+        var read = TOMLTable()
+        for (key, node) in table.entries where !excluded.contains(key) && session.wasRead(keyPath(key)) {
+            read[key] = session.isRedacted(keyPath(key)) ? TOMLNode(Self.redacted(node.value), at: node.position) : node
+        }
+        return read
+    }
+
+    private static func redacted(_ value: TOMLValue) -> TOMLValue {
+        switch value {
+        case .string(let reference): .string("<redacted \(reference)>")
+        case .array(let nodes): .array(nodes.map { TOMLNode(redacted($0.value), at: $0.position) })
+        default: .string("<redacted>")
+        }
+    }
+
     /// Treats every key of this table as read: for a table that cannot be read further
     /// because of a problem already reported (an unknown plugin kind), so that its keys are
     /// not all reported again as unknown.
@@ -131,6 +150,7 @@ public struct ConfigReader {
     /// appears in an issue, even when it was (wrongly) written literally.
     public func secret(_ key: String, required: Bool = false) -> Secret? {
         let session = self.session
+        session.redact(keyPath(key))
         return value(key, required: required) { value in
             guard case .string(let text) = value else { return .failure(.expected("\"env:NAME\" or \"file:PATH\"", found: value)) }
             return Self.resolveSecret(text, in: session)
@@ -142,6 +162,7 @@ public struct ConfigReader {
     /// Each element that cannot be resolved is reported at its own position as `key[INDEX]`
     /// and left out; no value ever appears in an issue.
     public func secrets(_ key: String, required: Bool = false) -> [Secret] {
+        session.redact(keyPath(key))
         let nodes: [TOMLNode] = value(key, required: required) { value in
             guard case .array(let nodes) = value else {
                 return .failure(.expected("an array of \"env:NAME\" or \"file:PATH\" strings", found: value))

@@ -10,6 +10,7 @@ final class ConfigurationSession {
     private(set) var issues: [ConfigurationIssue] = []
     private var askedKeys: [String: Set<String>] = [:]
     private var consumedPaths: Set<String> = []
+    private var redactedPaths: Set<String> = []
     private var descendedPaths: Set<String> = [""]
 
     init(file: String, environment: ConfigurationEnvironment) {
@@ -28,6 +29,13 @@ final class ConfigurationSession {
     }
 
     func consume(_ keyPath: String) { consumedPaths.insert(keyPath) }
+
+    func wasRead(_ keyPath: String) -> Bool { consumedPaths.contains(keyPath) }
+
+    /// Marks a key as holding secrets: shown only as where they come from.
+    func redact(_ keyPath: String) { redactedPaths.insert(keyPath) }
+
+    func isRedacted(_ keyPath: String) -> Bool { redactedPaths.contains(keyPath) }
 
     func descend(into keyPath: String) { descendedPaths.insert(keyPath) }
 
