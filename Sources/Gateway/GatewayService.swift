@@ -1,5 +1,4 @@
 import Foundation
-import HTTPClient
 import HTTPServer
 public import PluginKit
 import Storage

@@ -32,7 +32,8 @@ public struct PluginConformance: Sendable {
     /// sink is read for secrets.
     public var deliveringContext: @Sendable () -> (context: PluginContext, log: InMemoryLogSink)
     /// A context in which a delivery never completes on its own (e.g. a transport that hangs);
-    /// nil when the plugin cannot be made to hang that way (then `hangingPlugin` may be set).
+    /// nil when the plugin cannot be made to hang that way (then the cancellation check is
+    /// skipped; an exec plugin's tests, for one, check it with a child that never answers).
     public var hangingContext: (@Sendable () -> (context: PluginContext, log: InMemoryLogSink))?
     /// Secret values from the plugin's configuration that must never be shown.
     public var secrets: [String]

@@ -39,12 +39,15 @@ public final class PluginDeliveryLedger: Sendable {
         try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
-    /// The saved status document of `instance`, or nil.
-    public func status(of instance: String) async throws -> String? {
+    /// The saved cursor and status document of `instance`, or nil.
+    public func status(of instance: String) async throws -> (cursor: Int64, status: String)? {
         try await database.access { database in
-            let select = try database.prepare("SELECT status FROM plugin_status WHERE instance = ?")
+            let select = try database.prepare("""
+                SELECT plugin_cursor.seq, plugin_status.status
+                FROM plugin_status JOIN plugin_cursor USING (instance) WHERE instance = ?
+                """)
             try select.bind([.text(instance)])
-            return try select.step() ? select.string(at: 0) : nil
+            return try select.step() ? (select.int64(at: 0), select.string(at: 1) ?? "") : nil
         }
     }
 

@@ -27,10 +27,12 @@ public struct SQLitePluginDeliveryStore: PluginDeliveryStore {
     /// The log's last position.
     public func lastSeq() async throws -> Int64 { log.lastSeq }
 
-    /// The saved status of `instance`.
+    /// The saved status of `instance`; its cursor is the ledger's cursor column.
     public func status(of instance: String) async throws -> PluginInstanceStatus? {
-        guard let document = try await ledger.status(of: instance) else { return nil }
-        return try JSONDecoder.plugin.decode(PluginInstanceStatus.self, from: Data(document.utf8))
+        guard let saved = try await ledger.status(of: instance) else { return nil }
+        var status = try JSONDecoder.plugin.decode(PluginInstanceStatus.self, from: Data(saved.status.utf8))
+        status.cursor = saved.cursor
+        return status
     }
 
     /// Saves status, cursor and dead letters in one transaction.

@@ -9,6 +9,7 @@ enum TimedDelivery {
     static func deliver(
         _ event: EventEnvelope, to plugin: any Plugin, context: PluginContext, timeout: Duration, on thread: PluginThread
     ) async -> Result<DeliveryOutcome, PluginError> {
+        if Task.isCancelled { return .failure(.transient("the gateway is shutting down")) }
         let outcome = OnceResult()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

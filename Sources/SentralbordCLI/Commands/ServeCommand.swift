@@ -8,7 +8,7 @@ struct ServeCommand: Command {
         path: ["serve"],
         summary: "Run the gateway: HTTP API, engine and plugins.",
         options: [
-            .init("config", valueName: "PATH", help: "The configuration file (default: config.toml)."),
+            CommandInterface.configOption,
             .init("listen", valueName: "HOST:PORT", help: "Listen here instead of [server] listen."),
         ])
 

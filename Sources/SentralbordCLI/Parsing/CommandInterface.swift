@@ -18,6 +18,9 @@ public struct CommandInterface: Sendable {
         }
     }
 
+    /// `--config PATH`, which every command reading the gateway's configuration takes.
+    public static let configOption = Option("config", valueName: "PATH", help: "The configuration file (default: config.toml).")
+
     /// A switch without a value: `--json`.
     public struct Flag: Sendable {
         /// The long name without dashes.

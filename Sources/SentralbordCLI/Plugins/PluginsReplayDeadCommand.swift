@@ -7,7 +7,7 @@ struct PluginsReplayDeadCommand: Command {
     static let interface = CommandInterface(
         path: ["plugins", "replay-dead"],
         summary: "Deliver a plugin instance's dead letters again.",
-        options: [.init("config", valueName: "PATH", help: "The configuration file (default: config.toml).")],
+        options: [CommandInterface.configOption],
         positionals: [.init("INSTANCE", help: "The plugin instance's name in [[plugins]].")])
 
     let configPath: String

@@ -9,7 +9,7 @@ struct PluginsStatusCommand: Command {
     static let interface = CommandInterface(
         path: ["plugins", "status"],
         summary: "Show each plugin instance's lag, deliveries, retries, dead letters and breaker.",
-        options: [.init("config", valueName: "PATH", help: "The configuration file (default: config.toml).")],
+        options: [CommandInterface.configOption],
         flags: [.init("json", help: "Print one JSON object per instance, one per line.")])
 
     let configPath: String
