@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 public import PluginKit
 import Storage
+import Synchronization
 
 /// The running gateway: storage, every company's engine (with the simulated platform when
 /// configured), the HTTP API and the plugin host, composed from one `GatewayConfiguration`.
@@ -18,6 +19,8 @@ public final class GatewayService: Sendable {
     private let server: HTTPServer
     private let plugins: PluginHost
     private let engines: EngineHost
+    private let feed: EventFeed
+    private let feedTasks = Mutex<[Task<Void, Never>]>([])
 
     /// Opens storage (creating the data directory if needed); nothing serves until `start()`.
     ///
@@ -40,6 +43,12 @@ public final class GatewayService: Sendable {
         var router = Router()
         let engines = self.engines
         SystemRoutes(storageCheck: storage.isHealthy, failedEngines: engines.failedTenants).register(in: &router)
+        feed = EventFeed(log: storage.log)
+        do {
+            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, logger: logger).register(in: &router)
+        } catch {
+            throw GatewayStartError(.storage, "cannot set up API access: \(error)")
+        }
         let settings = configuration.server
         server = HTTPServer(
             configuration: HTTPServerConfiguration(
@@ -71,6 +80,8 @@ public final class GatewayService: Sendable {
         }
         plugins.start()
         engines.start()
+        let feed = self.feed
+        feedTasks.withLock { $0 = [Task { await feed.run() }, Task { await feed.pulse() }] }
         logger.notice("listening", [
             "address": "http://\(configuration.server.listen.host):\(server.port ?? 0)",
             "plugins": String(configuration.plugins.count),
@@ -85,7 +96,14 @@ public final class GatewayService: Sendable {
     public func shutdown() async {
         logger.notice("shutting down", ["graceSeconds": String(configuration.server.shutdownGraceSeconds)])
         await engines.stop()
+        feed.close()
         await server.shutdown()
+        let tasks = feedTasks.withLock { tasks in
+            defer { tasks = [] }
+            return tasks
+        }
+        tasks.forEach { $0.cancel() }
+        for task in tasks { await task.value }
         await plugins.shutdown()
         try? await storage.log.checkpoint()
         logger.notice("stopped")

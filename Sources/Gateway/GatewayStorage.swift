@@ -3,7 +3,7 @@ import PluginKit
 public import Storage
 
 /// Everything the gateway keeps in its SQLite database, opened together: the event log, the
-/// plugin delivery ledger and the plugins' key-value state. The `serve` process and the
+/// plugin delivery ledger, the plugins' key-value state and the API's access records. The `serve` process and the
 /// `sentralbord plugins` commands open it the same way.
 public struct GatewayStorage: Sendable {
     /// The durable, ordered event log.
@@ -14,6 +14,12 @@ public struct GatewayStorage: Sendable {
     public let pluginState: PluginStateTable
     /// A connection for health checks and small reads.
     public let database: DatabaseQueue
+    /// Who may use the API: login codes, sessions, API keys.
+    public let access: AccessTables
+    /// Responses kept for `Idempotency-Key` retries.
+    public let idempotency: IdempotencyTable
+    /// Users' profile pictures.
+    public let pictures: ProfilePictureTable
 
     /// Creates the data directory if needed, opens the database and brings its schema up to
     /// date.
@@ -37,7 +43,9 @@ public struct GatewayStorage: Sendable {
             try await database.access { try $0.execute("PRAGMA wal_autocheckpoint = 0") }
             return GatewayStorage(
                 log: log, ledger: try await PluginDeliveryLedger(database: database),
-                pluginState: try await PluginStateTable(database: database), database: database)
+                pluginState: try await PluginStateTable(database: database), database: database,
+                access: try await AccessTables(database: database), idempotency: try await IdempotencyTable(database: database),
+                pictures: try await ProfilePictureTable(database: database))
         } catch {
             throw GatewayStartError(.storage, "cannot open the database \(path): \(error)")
         }

@@ -60,6 +60,8 @@ public struct HTTPStatus: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let tooManyRequests: HTTPStatus = 429
     /// `500 Internal Server Error`
     public static let internalServerError: HTTPStatus = 500
+    /// `502 Bad Gateway`
+    public static let badGateway: HTTPStatus = 502
     /// `503 Service Unavailable`
     public static let serviceUnavailable: HTTPStatus = 503
 

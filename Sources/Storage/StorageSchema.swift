@@ -70,6 +70,61 @@ public enum StorageSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Who may use the API: one-time login codes (hashed with a per-code salt), sessions
+        // and API keys (SHA-256 of the token; the token itself is never stored), responses
+        // kept for Idempotency-Key retries, and profile pictures.
+        migrator.registerMigration("create access tables") { database in
+            try database.execute("""
+                CREATE TABLE login_challenge (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    salt BLOB NOT NULL,
+                    code_hash BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    used_at INTEGER
+                ) WITHOUT ROWID;
+                CREATE TABLE session (
+                    token_hash BLOB PRIMARY KEY,
+                    tenant TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                ) WITHOUT ROWID;
+                CREATE TABLE api_key (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    key_hash BLOB NOT NULL UNIQUE,
+                    scopes TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                ) WITHOUT ROWID;
+                CREATE INDEX api_key_tenant ON api_key (tenant);
+                CREATE TABLE idempotency_record (
+                    tenant TEXT NOT NULL,
+                    principal TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint BLOB NOT NULL,
+                    status INTEGER NOT NULL,
+                    content_type TEXT,
+                    body BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY (tenant, principal, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE profile_picture (
+                    tenant TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    bytes BLOB NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (tenant, user_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }

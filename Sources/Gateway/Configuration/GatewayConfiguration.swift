@@ -4,7 +4,7 @@ import TOML
 
 /// The whole configuration of a gateway, read from one `config.toml`.
 ///
-/// Sections: `[server]`, `[storage]`, `[log]`, `[simulation]`, `[[tenants]]` and `[[plugins]]`;
+/// Sections: `[server]`, `[storage]`, `[log]`, `[simulation]`, `[auth]`, `[[tenants]]` and `[[plugins]]`;
 /// docs/config.md lists every key. Reading reports every problem at once, each with file:line:column and the
 /// key path, and nothing is started from a configuration that had any.
 public struct GatewayConfiguration: Sendable, Equatable {
@@ -20,6 +20,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var plugins: [PluginConfiguration]
     /// `[simulation]`: simulated telephony traffic.
     public var simulation: SimulationConfiguration
+    /// `[auth]`: login codes and sessions.
+    public var auth: AuthConfiguration
 
     /// Reads and checks the configuration file at `path`.
     ///
@@ -59,6 +61,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         tenants = []
         plugins = []
         simulation = SimulationConfiguration()
+        auth = AuthConfiguration()
     }
 
     /// Reads the root table; each section through its own `init(config:)`.
@@ -67,6 +70,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         storage = StorageConfiguration(config: config.table("storage"), root: config)
         log = config.table("log").map(LogConfiguration.init(config:)) ?? LogConfiguration()
         simulation = config.table("simulation").map(SimulationConfiguration.init(config:)) ?? SimulationConfiguration()
+        auth = config.table("auth").map(AuthConfiguration.init(config:)) ?? AuthConfiguration()
         var seen: Set<String> = []
         tenants = config.tables("tenants").compactMap { reader in
             guard let tenant = TenantConfiguration(config: reader) else { return nil }
@@ -93,6 +97,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         root.set("storage", .table(storage.effective))
         root.set("log", .table(log.effective))
         root.set("simulation", .table(simulation.effective))
+        root.set("auth", .table(auth.effective))
         root.set("tenants", .array(tenants.map { TOMLNode(.table($0.effective), at: TOMLPosition(line: 0, column: 0)) }))
         root.set("plugins", .array(plugins.map { TOMLNode(.table($0.effective), at: TOMLPosition(line: 0, column: 0)) }))
         return TOMLWriter.string(from: root)

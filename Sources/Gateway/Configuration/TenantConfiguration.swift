@@ -14,6 +14,8 @@ public struct TenantConfiguration: Sendable, Equatable, EffectiveConfiguration {
     public var users: [UserConfiguration]
     /// `[[tenants.queues]]`: the call queues.
     public var queues: [QueueConfiguration]
+    /// `[[tenants.api_keys]]`: API keys provisioned in the file.
+    public var apiKeys: [APIKeyConfiguration]
 
     /// Reads one company and checks it as a whole: unique ids and numbers, members and
     /// overflow queues that exist. Nil if a required key is missing or wrong.
@@ -66,7 +68,17 @@ public struct TenantConfiguration: Sendable, Equatable, EffectiveConfiguration {
                 reader.report("overflow_queue", "\"\(overflow)\" is not a queue of this company")
             }
         }
+        var keyNames: Set<String> = []
+        var apiKeys: [APIKeyConfiguration] = []
+        for reader in config.tables("api_keys") {
+            guard let key = APIKeyConfiguration(config: reader) else { continue }
+            if !keyNames.insert(key.name).inserted {
+                reader.report("name", "duplicate API key name \"\(key.name)\"")
+            }
+            apiKeys.append(key)
+        }
         guard let id, let name else { return nil }
+        self.apiKeys = apiKeys
         self.id = id
         self.name = name
         self.users = users
@@ -81,6 +93,7 @@ public struct TenantConfiguration: Sendable, Equatable, EffectiveConfiguration {
         let placed = { (section: TOMLTable) in TOMLNode(.table(section), at: TOMLPosition(line: 0, column: 0)) }
         table.set("users", .array(users.map { placed($0.effective) }))
         table.set("queues", .array(queues.map { placed($0.effective) }))
+        table.set("api_keys", .array(apiKeys.map { placed($0.effective) }))
         return table
     }
 }

@@ -9,12 +9,15 @@ import Synchronization
 final class EngineHost: Sendable {
     /// The engines, by company id.
     let runtimes: [String: TenantRuntime]
+    /// The company ids in configured order.
+    let order: [String]
     private let platforms: [SimulatedPlatform]
     private let logger: Logger
     private let tasks = Mutex<[Task<Void, Never>]>([])
 
-    private init(runtimes: [String: TenantRuntime], platforms: [SimulatedPlatform], logger: Logger) {
+    private init(runtimes: [String: TenantRuntime], order: [String], platforms: [SimulatedPlatform], logger: Logger) {
         self.runtimes = runtimes
+        self.order = order
         self.platforms = platforms
         self.logger = logger
     }
@@ -34,7 +37,7 @@ final class EngineHost: Sendable {
                 platforms.append(platform)
             }
         }
-        return EngineHost(runtimes: runtimes, platforms: platforms, logger: logger.labelled("engine"))
+        return EngineHost(runtimes: runtimes, order: configuration.tenants.map(\.id), platforms: platforms, logger: logger.labelled("engine"))
     }
 
     /// Starts the timer tasks and the simulated platforms.
@@ -75,5 +78,25 @@ final class EngineHost: Sendable {
                 return
             }
         }
+    }
+}
+
+extension EngineHost {
+    /// The user whose number `number` is, for logging in: in `tenant` when given, else in
+    /// the first company (in configured order) that has one. SMS codes go to mobiles only;
+    /// a call can also reach an IP number.
+    func account(for number: PhoneNumber, tenant: TenantID?, channel: LoginChannel) async -> LoginService.Account? {
+        for id in order where tenant == nil || tenant?.rawValue == id {
+            guard let runtime = runtimes[id] else { continue }
+            let found = await runtime.read { state -> LoginService.Account? in
+                state.directory.users.first { user in
+                    user.mobile == number || (channel == .call && user.ipNumber == number)
+                }
+                .flatMap { state.presence(of: $0.id)?.user }
+                .map { LoginService.Account(tenant: state.directory.tenant, user: $0.id, language: $0.language) }
+            }
+            if let found { return found }
+        }
+        return nil
     }
 }

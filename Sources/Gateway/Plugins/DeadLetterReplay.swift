@@ -20,9 +20,10 @@ public enum DeadLetterReplay {
     }
 
     /// Replays the dead letters of `instance` from `store`, making each delivery's context
-    /// with `makeContext`.
+    /// with `makeContext`; shuts the plugin down afterwards when `shutDown` (a separate
+    /// process's copy), not when the plugin host is running the same instance.
     public static func replay(
-        _ instance: PluginConfiguration, store: any PluginDeliveryStore,
+        _ instance: PluginConfiguration, store: any PluginDeliveryStore, shutDown: Bool = true,
         makeContext: @Sendable (_ identity: PluginIdentity, _ attempt: Int) -> PluginContext
     ) async throws -> Report {
         var report = Report()
@@ -38,13 +39,13 @@ public enum DeadLetterReplay {
                 report.failed.append((letter.event.seq, error.description))
             }
         }
-        await instance.plugin.shutdown()
+        if shutDown { await instance.plugin.shutdown() }
         return report
     }
 
     /// Replays with the gateway's own context: its storage for state, libcurl for HTTP.
-    public static func replay(_ instance: PluginConfiguration, storage: GatewayStorage, logger: Logger) async throws -> Report {
+    public static func replay(_ instance: PluginConfiguration, storage: GatewayStorage, logger: Logger, shutDown: Bool = true) async throws -> Report {
         let contexts = PluginContextFactory(storage: storage, logger: logger, instances: [instance.name])
-        return try await replay(instance, store: storage.pluginDeliveryStore, makeContext: contexts.makeContext)
+        return try await replay(instance, store: storage.pluginDeliveryStore, shutDown: shutDown, makeContext: contexts.makeContext)
     }
 }

@@ -56,16 +56,17 @@ public struct CallLog: Sendable, Hashable, Codable {
         }
     }
 
-    /// LOG-1: the entries `viewer` sees with `filter`, newest first.
-    public func entries(_ filter: CallLogFilter, for viewer: UserID) -> [CallLogEntry] {
+    /// LOG-1: the entries `viewer` sees with `filter`, newest first. A nil viewer is the
+    /// company's view (an integration): every direct call counts as "own", `mine` is empty.
+    public func entries(_ filter: CallLogFilter, for viewer: UserID?) -> [CallLogEntry] {
         entriesByCall.values
             .filter { entry in
                 let isQueueCall = entry.queue != nil
-                let isOwnDirect = !isQueueCall && (entry.user == viewer || entry.fromUser == viewer)
+                let isOwnDirect = !isQueueCall && (viewer == nil || entry.user == viewer || entry.fromUser == viewer)
                 switch filter {
                 case .all: return isQueueCall || isOwnDirect
                 case .missed: return isQueueCall && entry.missed
-                case .mine: return isQueueCall && entry.handledBy.contains(viewer)
+                case .mine: return isQueueCall && viewer.map(entry.handledBy.contains) == true
                 case .direct: return isOwnDirect
                 }
             }

@@ -1,0 +1,97 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Switchboard
+
+/// Registers the API's routes on a ``Router`` with their access rule: each handler runs
+/// only after the bearer token names a caller who may use the route, with the caller's
+/// company's engine, and (for routes that act) under the `Idempotency-Key` guard.
+struct APIRouter {
+    /// A route handler.
+    typealias Handler = @Sendable (APIRequest) async throws -> HTTPResponse
+
+    let authenticator: Authenticator
+    let engines: @Sendable (TenantID) -> TenantRuntime?
+    let idempotency: IdempotencyGuard
+    private(set) var router: Router
+
+    init(router: Router, authenticator: Authenticator, engines: @escaping @Sendable (TenantID) -> TenantRuntime?, idempotency: IdempotencyGuard) {
+        self.router = router
+        self.authenticator = authenticator
+        self.engines = engines
+        self.idempotency = idempotency
+    }
+
+    /// Adds `GET path` (under /api/v1) for callers allowed by `access`.
+    mutating func get(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
+        add(.get, path, access, acts: false, handler: handler)
+    }
+
+    /// Adds `POST path` that acts (honours `Idempotency-Key`).
+    mutating func post(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
+        add(.post, path, access, acts: true, handler: handler)
+    }
+
+    /// Adds `PUT path`.
+    mutating func put(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
+        add(.put, path, access, acts: true, handler: handler)
+    }
+
+    /// Adds `PATCH path`.
+    mutating func patch(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
+        add(.patch, path, access, acts: true, handler: handler)
+    }
+
+    /// Adds `DELETE path`.
+    mutating func delete(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
+        add(.delete, path, access, acts: true, handler: handler)
+    }
+
+    /// Adds a route that needs no token; the handler gets the bare HTTP request.
+    mutating func anonymous(_ method: HTTPMethod, _ path: String, handler: @escaping Router.Handler) {
+        router.on(method, "/api/v1" + path, handler: handler)
+    }
+
+    private mutating func add(_ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool, handler: @escaping Handler) {
+        let authenticator = self.authenticator
+        let engines = self.engines
+        let idempotency = self.idempotency
+        router.on(method, "/api/v1" + path) { http in
+            let caller = try await authenticator.caller(of: http)
+            guard let runtime = engines(caller.tenant) else {
+                throw APIProblem.unauthenticated("The token's company is not served by this gateway.")
+            }
+            try await Self.check(access, caller: caller, runtime: runtime)
+            let request = APIRequest(http: http, caller: caller, runtime: runtime)
+            guard acts, method == .post else { return try await handler(request) }
+            return try await idempotency.run(http, caller: caller) { try await handler(request) }
+        }
+    }
+
+    private static func check(_ access: APIAccess, caller: Caller, runtime: TenantRuntime) async throws(HTTPError) {
+        let role: UserRole?
+        if let user = caller.user {
+            role = await runtime.read { $0.presence(of: user)?.user.role }
+            guard role != nil else { throw APIProblem.unauthenticated("The session's user no longer exists.") }
+        } else {
+            role = nil
+        }
+        let scopes = caller.scopes
+        switch access {
+        case .anonymous:
+            return
+        case .read:
+            guard role != nil || scopes.contains(.read) || scopes.contains(.admin) else {
+                throw APIProblem.forbidden("This API key lacks the read scope.")
+            }
+        case .user:
+            guard role != nil else { throw APIProblem.forbidden("This action is taken by a logged-in user; an API key cannot take it.") }
+        case .admin:
+            guard role == .admin || scopes.contains(.admin) else {
+                throw APIProblem.forbidden(role != nil ? "Only admins may do this." : "This API key lacks the admin scope.")
+            }
+        case .telephony:
+            guard scopes.contains(.telephony) else { throw APIProblem.forbidden("Only an API key with the telephony scope may report calls.") }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Switchboard
+
+/// The whole API under /api/v1, composed from the gateway's parts: every route group
+/// registered on one router behind the authenticator.
+struct APIRoutes {
+    let configuration: GatewayConfiguration
+    let storage: GatewayStorage
+    let engines: EngineHost
+    let feed: EventFeed
+    let logger: Logger
+
+    /// Adds every API route to `router`.
+    func register(in router: inout Router) throws {
+        let authenticator = try Authenticator(tables: storage.access, tenants: configuration.tenants)
+        let engines = self.engines
+        let login = LoginService(
+            configuration: configuration.auth, tables: storage.access, sender: LogLoginCodeSender(logger: logger.labelled("auth")),
+            logger: logger.labelled("auth")
+        ) { number, tenant, channel in
+            await engines.account(for: number, tenant: tenant, channel: channel)
+        }
+        var api = APIRouter(
+            router: router, authenticator: authenticator, engines: { engines.runtimes[$0.rawValue] },
+            idempotency: IdempotencyGuard(table: storage.idempotency))
+        AuthRoutes(login: login, authenticator: authenticator).register(in: &api)
+        DirectoryRoutes().register(in: &api)
+        ProfileRoutes(pictures: storage.pictures).register(in: &api)
+        QueueRoutes().register(in: &api)
+        CallRoutes().register(in: &api)
+        CallLogRoutes().register(in: &api)
+        CommentRoutes().register(in: &api)
+        TelephonyRoutes().register(in: &api)
+        APIKeyRoutes(keys: storage.access.apiKeys, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
+        PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
+        EventStreamRoutes(feed: feed, heartbeat: .seconds(15)).register(in: &api)
+        router = api.router
+    }
+}

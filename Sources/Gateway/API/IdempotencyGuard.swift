@@ -1,0 +1,71 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Storage
+import Switchboard
+import Synchronization
+
+/// `Idempotency-Key` on requests that act: the first request with a key runs and its
+/// response (any status below 500 except 429) is kept for 24 hours; a retry with the same
+/// key and the same request gets that response again, marked `Idempotent-Replayed: true`,
+/// without acting twice. The same key on a different request is refused (422
+/// `idempotency-key-reused`), and a retry while the first is still running waits for
+/// nothing: it gets 409 `idempotency-key-in-progress`.
+final class IdempotencyGuard: Sendable {
+    static let retentionMilliseconds: Int64 = 86_400_000
+
+    private let table: IdempotencyTable
+    private let running = Mutex<Set<String>>([])
+
+    init(table: IdempotencyTable) {
+        self.table = table
+    }
+
+    /// Runs `handler` for `request` by `caller` under the request's key, if it has one.
+    func run(_ request: HTTPRequest, caller: Caller, handler: @Sendable () async throws -> HTTPResponse) async throws -> HTTPResponse {
+        guard let key = request.headers["Idempotency-Key"] else { return try await handler() }
+        guard (1...255).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+            throw APIProblem.error(
+                .badRequest, "invalid-idempotency-key", "Invalid Idempotency-Key", detail: "Use 1–255 visible ASCII characters, e.g. a UUID.")
+        }
+        let now = Timestamp.now.millisecondsSinceEpoch
+        let fingerprint = try SHA256.digest(Array("\(request.method.rawValue) \(request.path)?\(request.query)\n".utf8) + Array(request.body))
+        let tenant = caller.tenant.rawValue
+        let principal = caller.principalName
+        let stored: IdempotencyTable.Row?
+        do {
+            stored = try await table.row(tenant: tenant, principal: principal, key: key, notBefore: now - Self.retentionMilliseconds)
+        } catch {
+            throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+        }
+        if let stored {
+            guard stored.fingerprint == fingerprint else {
+                throw APIProblem.error(
+                    .unprocessableContent, "idempotency-key-reused", "The Idempotency-Key was used for another request",
+                    detail: "Use a new key for a new request.")
+            }
+            var headers: HTTPHeaders = ["Idempotent-Replayed": "true"]
+            if let type = stored.contentType { headers["Content-Type"] = type }
+            return HTTPResponse(status: HTTPStatus(code: stored.status), headers: headers, body: Data(stored.body))
+        }
+        let claim = "\(tenant)\n\(principal)\n\(key)"
+        guard running.withLock({ $0.insert(claim).inserted }) else {
+            throw APIProblem.error(
+                .conflict, "idempotency-key-in-progress", "A request with this Idempotency-Key is still running", detail: "Retry when it has finished.")
+        }
+        defer { running.withLock { _ = $0.remove(claim) } }
+        let response: HTTPResponse
+        do {
+            response = try await handler()
+        } catch let error as any HTTPResponseError {
+            response = HTTPResponse.problem(for: error, instance: request.path)
+        }
+        guard response.status.code < 500, response.status != .tooManyRequests, case .data(let body) = response.body else { return response }
+        try? await table.save(
+            .init(
+                tenant: tenant, principal: principal, key: key, fingerprint: fingerprint, status: response.status.code,
+                contentType: response.headers["Content-Type"], body: Array(body), createdAt: now),
+            purgeBefore: now - Self.retentionMilliseconds)
+        return response
+    }
+}

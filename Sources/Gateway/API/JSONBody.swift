@@ -1,0 +1,210 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Switchboard
+
+/// A request's JSON object body, read field by field: every problem (missing, wrong type,
+/// out of range, unknown field) is collected, and ``finish()`` reports them all at once as
+/// one `validation-failed` problem. A body that is not a JSON object is `malformed-json`.
+struct JSONBody {
+    private let object: [String: JSONValue]
+    private let prefix: String
+    private var issues: [FieldIssue] = []
+    private var read: Set<String> = []
+
+    /// Parses `request`'s body; an empty body is an empty object when `allowEmpty`.
+    init(_ request: HTTPRequest, allowEmpty: Bool = false) throws(HTTPError) {
+        if request.body.isEmpty {
+            guard allowEmpty else { throw APIProblem.malformedJSON("The request needs a JSON object body.") }
+            self.init(object: [:], prefix: "")
+            return
+        }
+        if let type = request.headers["Content-Type"], !type.lowercased().hasPrefix("application/json") {
+            throw APIProblem.unsupportedMediaType("Send the body as application/json, not \(type).")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: request.body)
+        } catch {
+            throw APIProblem.malformedJSON(Self.describe(error))
+        }
+        guard case .object(let object) = value else { throw APIProblem.malformedJSON("The body must be a JSON object.") }
+        self.init(object: object, prefix: "")
+    }
+
+    private init(object: [String: JSONValue], prefix: String) {
+        self.object = object
+        self.prefix = prefix
+    }
+
+    /// Whether the body has `key` (even as null).
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    /// The field's full path for issues.
+    func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    /// Records a problem with field `key`.
+    mutating func report(_ key: String, _ message: String) {
+        issues.append(FieldIssue(field: path(key), message: message))
+    }
+
+    /// The raw value of `key`, marking it read; reports a missing required field.
+    mutating func value(_ key: String, required: Bool) -> JSONValue? {
+        read.insert(key)
+        guard let value = object[key] else {
+            if required { report(key, "is required") }
+            return nil
+        }
+        return value
+    }
+
+    /// A string field; `nonEmpty` refuses blank text, `maxLength` long text.
+    mutating func string(_ key: String, required: Bool = false, nonEmpty: Bool = true, maxLength: Int = 1000) -> String? {
+        guard let value = value(key, required: required) else { return nil }
+        guard case .string(let text) = value else {
+            report(key, "must be a string")
+            return nil
+        }
+        if nonEmpty, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            report(key, "must not be empty")
+            return nil
+        }
+        if text.count > maxLength {
+            report(key, "must be at most \(maxLength) characters")
+            return nil
+        }
+        return text
+    }
+
+    /// A string field that may be `null` (to clear it): `.some(nil)` for null.
+    mutating func nullableString(_ key: String, maxLength: Int = 1000) -> String?? {
+        if case .null? = object[key] {
+            read.insert(key)
+            return .some(nil)
+        }
+        return string(key, maxLength: maxLength).map { .some($0) }
+    }
+
+    /// A boolean field.
+    mutating func boolean(_ key: String, required: Bool = false) -> Bool? {
+        guard let value = value(key, required: required) else { return nil }
+        guard case .bool(let flag) = value else {
+            report(key, "must be true or false")
+            return nil
+        }
+        return flag
+    }
+
+    /// An integer field within `range`.
+    mutating func integer(_ key: String, required: Bool = false, in range: ClosedRange<Int64>) -> Int64? {
+        guard let value = value(key, required: required) else { return nil }
+        let number: Int64?
+        switch value {
+        case .integer(let integer): number = integer
+        case .double(let double): number = Int64(exactly: double)
+        default: number = nil
+        }
+        guard let number else {
+            report(key, "must be an integer")
+            return nil
+        }
+        guard range.contains(number) else {
+            report(key, "must be between \(range.lowerBound) and \(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    /// A phone number field, normalized to E.164 (+47 by default).
+    mutating func phoneNumber(_ key: String, required: Bool = false) -> PhoneNumber? {
+        guard let text = string(key, required: required) else { return nil }
+        do {
+            return try PhoneNumber(parsing: text)
+        } catch {
+            report(key, "is not a phone number: \(error.reason)")
+            return nil
+        }
+    }
+
+    /// An identifier field (user, queue): 1–64 of a–z, 0–9, `-`, `_`.
+    mutating func identifier<ID: ConfiguredIdentifier>(_ key: String, as type: ID.Type, required: Bool = false) -> ID? {
+        guard let text = string(key, required: required, maxLength: 64) else { return nil }
+        guard Identifier.isValid(text) else {
+            report(key, "must be 1–64 of a–z, 0–9, - and _")
+            return nil
+        }
+        return ID(rawValue: text)
+    }
+
+    /// A field whose value is one of `Choice`'s raw values.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, as type: Choice.Type, required: Bool = false) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            report(key, "must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return choice
+    }
+
+    /// A timestamp field in RFC 3339.
+    mutating func timestamp(_ key: String, required: Bool = false) -> Timestamp? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let date = RFC3339.date(from: text) else {
+            report(key, "must be a date-time in RFC 3339, e.g. 2026-11-25T14:00:00Z")
+            return nil
+        }
+        return Timestamp(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+    }
+
+    /// A nested object field, read with its own reader; its issues join this body's.
+    mutating func object<Result>(_ key: String, required: Bool = false, _ body: (inout JSONBody) -> Result?) -> Result? {
+        guard let value = value(key, required: required) else { return nil }
+        guard case .object(let members) = value else {
+            report(key, "must be an object")
+            return nil
+        }
+        var nested = JSONBody(object: members, prefix: path(key))
+        let result = body(&nested)
+        nested.reportUnknownFields()
+        issues += nested.issues
+        return result
+    }
+
+    /// Any field, checked with `Value`'s own decoder.
+    mutating func decoded<Value: Decodable>(_ key: String, as type: Value.Type, required: Bool = false) -> Value? {
+        guard let value = value(key, required: required) else { return nil }
+        do {
+            return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(value))
+        } catch {
+            report(key, Self.describe(error))
+            return nil
+        }
+    }
+
+    /// Throws `validation-failed` with every issue, unknown fields included; returns if none.
+    mutating func finish() throws(HTTPError) {
+        reportUnknownFields()
+        guard issues.isEmpty else { throw APIProblem.validationFailed(issues) }
+    }
+
+    private mutating func reportUnknownFields() {
+        for key in object.keys.sorted() where !read.contains(key) {
+            issues.append(FieldIssue(field: path(key), message: "is not a known field"))
+        }
+        read.formUnion(object.keys)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
+            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return underlying ?? context.debugDescription
+        case DecodingError.keyNotFound(let key, _):
+            return "\(key.stringValue) is required"
+        default:
+            return "cannot be read"
+        }
+    }
+}

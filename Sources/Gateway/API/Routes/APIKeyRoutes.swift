@@ -1,0 +1,102 @@
+import HTTPServer
+import PluginKit
+import Storage
+import Switchboard
+
+/// Admins manage their company's API keys: `GET /admin/api-keys`, `POST /admin/api-keys`
+/// (the key is shown once, in the response), `DELETE /admin/api-keys/{id}`. Keys from
+/// config.toml are listed but cannot be revoked here.
+struct APIKeyRoutes {
+    /// A key as listed (never the key itself).
+    struct KeyView: Encodable, Sendable {
+        let id: String
+        let name: String
+        let scopes: [String]
+        let createdAt: Timestamp?
+        let revokedAt: Timestamp?
+        let source: String
+    }
+
+    /// A created key, with the key.
+    struct Created: Encodable, Sendable {
+        let id: String
+        let name: String
+        let scopes: [APIScope]
+        let key: String
+    }
+
+    /// The company's keys.
+    struct KeyList: Encodable, Sendable {
+        let keys: [KeyView]
+    }
+
+    let keys: APIKeyTable
+    let configured: [TenantConfiguration]
+    let authenticator: Authenticator
+
+    func register(in api: inout APIRouter) {
+        let keys = self.keys
+        let configured = self.configured
+        let authenticator = self.authenticator
+        api.get("/admin/api-keys", .admin) { request in
+            let fromConfig = configured.first { $0.id == request.tenant.rawValue }?.apiKeys.map {
+                KeyView(id: "config:\($0.name)", name: $0.name, scopes: $0.scopes.map(\.rawValue).sorted(), createdAt: nil, revokedAt: nil, source: "config")
+            } ?? []
+            let rows: [APIKeyTable.Row]
+            do {
+                rows = try await keys.rows(tenant: request.tenant.rawValue)
+            } catch {
+                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+            }
+            let stored = rows.map {
+                KeyView(
+                    id: $0.id, name: $0.name, scopes: $0.scopes, createdAt: Timestamp(millisecondsSinceEpoch: $0.createdAt),
+                    revokedAt: $0.revokedAt.map(Timestamp.init(millisecondsSinceEpoch:)), source: "api")
+            }
+            return try .json(KeyList(keys: fromConfig + stored))
+        }
+        api.post("/admin/api-keys", .admin) { request in
+            var body = try JSONBody(request.http)
+            let name = body.string("name", required: true, maxLength: 64)
+            var scopes: [APIScope] = []
+            if let names = body.decoded("scopes", as: [String].self, required: true) {
+                for scopeName in names {
+                    guard let scope = APIScope(rawValue: scopeName) else {
+                        body.report("scopes", "unknown scope \"\(scopeName)\"; expected one of \(APIScope.allCases.map(\.rawValue).joined(separator: ", "))")
+                        continue
+                    }
+                    if !scopes.contains(scope) { scopes.append(scope) }
+                }
+                if names.isEmpty { body.report("scopes", "a key needs at least one scope") }
+            }
+            try body.finish()
+            guard let name else { throw APIProblem.validationFailed([]) }
+            do {
+                let key = try AccessToken.generate(prefix: AccessToken.apiKeyPrefix)
+                let id = "key_" + (try AccessToken.randomID())
+                try await keys.insert(.init(
+                    id: id, tenant: request.tenant.rawValue, name: name, keyHash: try AccessToken.hash(key), scopes: scopes.map(\.rawValue),
+                    createdAt: Timestamp.now.millisecondsSinceEpoch))
+                return try .json(Created(id: id, name: name, scopes: scopes, key: key), status: .created)
+            } catch let error as HTTPError {
+                throw error
+            } catch {
+                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The key was not created; try again.")
+            }
+        }
+        api.delete("/admin/api-keys/:id", .admin) { request in
+            let id = request.parameter("id")
+            let revoked: Bool
+            do {
+                revoked = try await keys.revoke(id: id, tenant: request.tenant.rawValue, at: Timestamp.now.millisecondsSinceEpoch)
+            } catch {
+                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+            }
+            guard revoked else {
+                throw APIProblem.notFound(id.hasPrefix("config:") ? "Keys from config.toml are removed there." : "No active API key \"\(id)\" in this company.")
+            }
+            authenticator.forgetKey(id: id, tenant: request.tenant)
+            return HTTPResponse(status: .noContent)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Switchboard
+
+/// Plugin delivery for a company's admins: `GET /admin/plugins` (status, lag, dead letters)
+/// and `POST /admin/plugins/{name}/replay-dead`. An admin sees only the instances that
+/// serve their company alone (`tenants = ["ID"]`); instances shared by every company are
+/// the operator's, through `sentralbord plugins`.
+struct PluginAdminRoutes {
+    /// One instance's delivery.
+    struct InstanceView: Encodable, Sendable {
+        let name: String
+        let kind: String
+        let cursor: Int64
+        let lag: Int64
+        let delivered: Int64
+        let skipped: Int64
+        let deadLetters: Int
+        let breaker: String
+        let retrying: PluginInstanceStatus.Retry?
+    }
+
+    /// The company's instances.
+    struct InstanceList: Encodable, Sendable {
+        let plugins: [InstanceView]
+    }
+
+    /// What a replay did.
+    struct ReplayView: Encodable, Sendable {
+        /// A letter that failed again.
+        struct Failure: Encodable, Sendable {
+            let seq: Int64
+            let error: String
+        }
+
+        let delivered: Int
+        let failed: [Failure]
+    }
+
+    let plugins: [PluginConfiguration]
+    let storage: GatewayStorage
+    let logger: Logger
+
+    func register(in api: inout APIRouter) {
+        let plugins = self.plugins
+        let storage = self.storage
+        let logger = self.logger
+        let own = { @Sendable (tenant: TenantID) in plugins.filter { $0.filter.tenants == [tenant.rawValue] } }
+        api.get("/admin/plugins", .admin) { request in
+            let store = storage.pluginDeliveryStore
+            do {
+                let last = try await store.lastSeq()
+                var views: [InstanceView] = []
+                for instance in own(request.tenant) {
+                    let status = try await store.status(of: instance.name) ?? PluginInstanceStatus(instance: instance.name, kind: instance.kind)
+                    views.append(InstanceView(
+                        name: instance.name, kind: instance.kind, cursor: status.cursor, lag: max(0, last - status.cursor),
+                        delivered: status.delivered, skipped: status.skipped, deadLetters: try await store.deadLetters(of: instance.name).count,
+                        breaker: status.breaker, retrying: status.retrying))
+                }
+                return try .json(InstanceList(plugins: views))
+            } catch let error as HTTPError {
+                throw error
+            } catch {
+                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+            }
+        }
+        api.post("/admin/plugins/:name/replay-dead", .admin) { request in
+            guard let instance = own(request.tenant).first(where: { $0.name == request.parameter("name") }) else {
+                throw APIProblem.notFound("No plugin instance \"\(request.parameter("name"))\" serves this company alone.")
+            }
+            var body = try JSONBody(request.http, allowEmpty: true)
+            try body.finish()
+            let report: DeadLetterReplay.Report
+            do {
+                report = try await DeadLetterReplay.replay(instance, storage: storage, logger: logger, shutDown: false)
+            } catch {
+                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The replay stopped; try again.")
+            }
+            return try .json(ReplayView(delivered: report.delivered, failed: report.failed.map { ReplayView.Failure(seq: $0.seq, error: $0.error) }))
+        }
+    }
+}

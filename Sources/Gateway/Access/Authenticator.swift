@@ -1,0 +1,107 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Storage
+import Switchboard
+import Synchronization
+
+/// Turns a request's `Authorization: Bearer TOKEN` into a ``Caller``: session tokens are
+/// looked up in the session table, API keys among the configured keys and then the key
+/// table, always by SHA-256. Valid lookups are cached in memory for a short while, so a
+/// busy client costs no database read per request; logging out or revoking a key in this
+/// process takes effect at once, a revocation by another process within ``cacheSeconds``.
+final class Authenticator: Sendable {
+    /// How long a cached lookup is trusted before the database is asked again.
+    static let cacheSeconds: Int64 = 30
+
+    private struct Cached {
+        let caller: Caller
+        let expiresAt: Int64
+        let checkedAt: Int64
+    }
+
+    private let tables: AccessTables
+    private let configuredKeys: [[UInt8]: Caller]
+    private let cache = Mutex<[[UInt8]: Cached]>([:])
+    private let now: @Sendable () -> Int64
+
+    /// Uses `tables`, and the keys configured in `[[tenants.api_keys]]` of `tenants`.
+    init(tables: AccessTables, tenants: [TenantConfiguration], now: @escaping @Sendable () -> Int64 = { Timestamp.now.millisecondsSinceEpoch }) throws {
+        self.tables = tables
+        self.now = now
+        var keys: [[UInt8]: Caller] = [:]
+        for tenant in tenants {
+            for key in tenant.apiKeys {
+                keys[try AccessToken.hash(key.key.reveal())] = Caller(
+                    tenant: TenantID(tenant.id),
+                    identity: .apiKey(id: "config:\(key.name)", name: key.name, scopes: Set(key.scopes)))
+            }
+        }
+        configuredKeys = keys
+    }
+
+    /// The caller of `request`.
+    ///
+    /// - Throws: `unauthenticated` (401) when the header is missing, malformed, or names no
+    ///   valid session or key.
+    func caller(of request: HTTPRequest) async throws(HTTPError) -> Caller {
+        guard let header = request.headers["Authorization"] else {
+            throw APIProblem.unauthenticated("Send a session token or API key as Authorization: Bearer TOKEN.")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty, parts[1].count <= 512 else {
+            throw APIProblem.unauthenticated("The Authorization header must be Bearer TOKEN.")
+        }
+        let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        guard let hash = try? AccessToken.hash(token) else { throw APIProblem.unauthenticated("The token cannot be checked.") }
+        if let caller = configuredKeys[hash] { return caller }
+        let now = now()
+        if let cached = cache.withLock({ $0[hash] }), cached.expiresAt > now, now - cached.checkedAt < Self.cacheSeconds * 1000 {
+            return cached.caller
+        }
+        let found: Cached?
+        do {
+            found = try await lookUp(token: token, hash: hash, now: now)
+        } catch {
+            throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The token could not be checked; try again.")
+        }
+        guard let found else {
+            cache.withLock { _ = $0.removeValue(forKey: hash) }
+            throw APIProblem.unauthenticated("The token is unknown, expired or revoked.")
+        }
+        cache.withLock { cache in
+            if cache.count > 100_000 { cache.removeAll() }
+            cache[hash] = found
+        }
+        return found.caller
+    }
+
+    /// Forgets a cached token (after logout or revocation) so it is refused at once.
+    func forget(hash: [UInt8]) {
+        cache.withLock { _ = $0.removeValue(forKey: hash) }
+    }
+
+    /// Forgets every cached lookup of API key `id` of `tenant`.
+    func forgetKey(id: String, tenant: TenantID) {
+        cache.withLock { cache in
+            cache = cache.filter { _, entry in
+                guard entry.caller.tenant == tenant, case .apiKey(let keyID, _, _) = entry.caller.identity else { return true }
+                return keyID != id
+            }
+        }
+    }
+
+    private func lookUp(token: String, hash: [UInt8], now: Int64) async throws -> Cached? {
+        if token.hasPrefix(AccessToken.sessionPrefix) {
+            guard let row = try await tables.sessions.row(tokenHash: hash), row.revokedAt == nil, row.expiresAt > now else { return nil }
+            return Cached(
+                caller: Caller(tenant: TenantID(row.tenant), identity: .user(UserID(row.user), session: hash)), expiresAt: row.expiresAt,
+                checkedAt: now)
+        }
+        guard let row = try await tables.apiKeys.row(keyHash: hash), row.revokedAt == nil else { return nil }
+        let scopes = Set(row.scopes.compactMap(APIScope.init(rawValue:)))
+        return Cached(
+            caller: Caller(tenant: TenantID(row.tenant), identity: .apiKey(id: row.id, name: row.name, scopes: scopes)),
+            expiresAt: .max, checkedAt: now)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Storage
+import Synchronization
+
+/// One reader of the event log for all live-stream clients: it follows the log, keeps the
+/// newest events in memory with their JSON already encoded, and wakes waiting clients when
+/// new events arrive. A thousand clients cost one database read and one encoding per event;
+/// a client resuming from further back than the memory holds reads the log itself until it
+/// has caught up.
+final class EventFeed: Sendable {
+    /// An event with its JSON encoding (the envelope as the stream and the poll send it).
+    struct Item: Sendable {
+        let event: EventEnvelope
+        let json: Data
+    }
+
+    private struct State {
+        var items: [Item] = []
+        /// The seq of `items[0]`; items are contiguous (the log's seqs have no gaps).
+        var firstSeq: Int64 = 1
+        var lastSeq: Int64 = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        /// Waiters cancelled before they were registered.
+        var woken: Set<Int> = []
+        var nextWaiter = 0
+        var closed = false
+    }
+
+    private let log: EventLog
+    private let capacity: Int
+    private let state = Mutex(State())
+
+    /// Follows `log`, keeping the newest `capacity` events.
+    init(log: EventLog, capacity: Int = 16_384) {
+        self.log = log
+        self.capacity = capacity
+        let last = log.lastSeq
+        state.withLock {
+            $0.lastSeq = last
+            $0.firstSeq = last + 1
+        }
+    }
+
+    /// The seq of the newest event the feed has read.
+    var lastSeq: Int64 { state.withLock { $0.lastSeq } }
+
+    /// Whether the gateway is stopping: streams end, polls answer at once.
+    var isClosed: Bool { state.withLock { $0.closed } }
+
+    /// Ends every stream and poll (at shutdown, so they do not hold the grace period).
+    func close() {
+        state.withLock { $0.closed = true }
+        wakeAll()
+    }
+
+    /// Follows the log until the task is cancelled.
+    func run() async {
+        while !Task.isCancelled {
+            let after = lastSeq
+            do {
+                _ = try await log.waitForEvents(after: after)
+                let events = try await log.events(after: after, limit: 2000)
+                append(try events.map(Self.item))
+            } catch is CancellationError {
+                return
+            } catch {
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        wakeAll()
+    }
+
+    /// Up to `limit` events after `seq`, from memory when it reaches back that far, else from
+    /// the log.
+    func items(after seq: Int64, limit: Int) async throws -> [Item] {
+        let buffered: [Item]? = state.withLock { state in
+            guard seq >= state.firstSeq - 1 else { return nil }
+            let start = Int(seq - state.firstSeq + 1)
+            guard start < state.items.count else { return [] }
+            return Array(state.items[start..<min(state.items.count, start + limit)])
+        }
+        if let buffered { return buffered }
+        return try await log.events(after: seq, limit: limit).map(Self.item)
+    }
+
+    /// Waits until the feed has an event after `seq`, or the next pulse (once a second), or
+    /// the task is cancelled; returns whether there is an event after `seq`. Callers with a
+    /// deadline (heartbeats, long-poll timeouts) check it after each return.
+    func wait(after seq: Int64) async -> Bool {
+        if lastSeq > seq { return true }
+        let id = state.withLock { state in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { state in
+                    guard state.lastSeq <= seq, !state.closed, state.woken.remove(id) == nil else { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            wake(id)
+        }
+        state.withLock { _ = $0.woken.remove(id) }
+        return lastSeq > seq
+    }
+
+    /// Wakes every waiter once a second until the task is cancelled, so deadlines are kept
+    /// without a timer per client.
+    func pulse() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            wakeAll()
+        }
+    }
+
+    private func append(_ new: [Item]) {
+        guard !new.isEmpty else { return }
+        let waiters = state.withLock { state in
+            state.items += new
+            state.lastSeq = new.last!.event.seq
+            if state.items.count > capacity {
+                let drop = state.items.count - capacity
+                state.items.removeFirst(drop)
+                state.firstSeq += Int64(drop)
+            }
+            if state.items.count == new.count { state.firstSeq = new[0].event.seq }
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    private func wake(_ id: Int) {
+        let waiter = state.withLock { state in
+            guard let waiter = state.waiters.removeValue(forKey: id) else {
+                state.woken.insert(id)
+                return nil as CheckedContinuation<Void, Never>?
+            }
+            return waiter
+        }
+        waiter?.resume()
+    }
+
+    private func wakeAll() {
+        let waiters = state.withLock { state in
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    private static func item(_ event: EventEnvelope) throws -> Item {
+        Item(event: event, json: try JSONEncoder.sortedKeys.encode(event))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Synchronization
+
+/// The body of one `GET /api/v1/events` response: Server-Sent Events of what the client may
+/// see, from the feed, each with `id:` (the log seq, for `Last-Event-ID`), `event:` (the
+/// type) and `data:` (the envelope JSON); a comment line as heartbeat when nothing was sent
+/// for ``heartbeat``.
+final class EventStreamProducer: HTTPBodyProducer {
+    private let feed: EventFeed
+    private let visibility: StreamVisibility
+    private let heartbeat: Duration
+    /// The last seq looked at (shown or not) and whether the preamble was sent.
+    private let position: Mutex<(seq: Int64, started: Bool)>
+
+    init(feed: EventFeed, visibility: StreamVisibility, after seq: Int64, heartbeat: Duration) {
+        self.feed = feed
+        self.visibility = visibility
+        self.heartbeat = heartbeat
+        position = Mutex((seq, false))
+    }
+
+    func next() async throws -> Data? {
+        let (after, started) = position.withLock { $0 }
+        if !started {
+            position.withLock { $0.started = true }
+            return Data("retry: 2000\n: connected at seq \(after)\n\n".utf8)
+        }
+        let deadline = ContinuousClock.now + heartbeat
+        var cursor = after
+        while !Task.isCancelled, !feed.isClosed {
+            let items = try await feed.items(after: cursor, limit: 500)
+            if let last = items.last {
+                cursor = last.event.seq
+                position.withLock { $0.seq = cursor }
+                var frames = Data()
+                for item in items where visibility.allows(item.event) {
+                    frames.append(contentsOf: "id: \(item.event.seq)\nevent: \(item.event.type)\ndata: ".utf8)
+                    frames.append(item.json)
+                    frames.append(contentsOf: "\n\n".utf8)
+                }
+                if !frames.isEmpty { return frames }
+                continue
+            }
+            if ContinuousClock.now >= deadline { return Data(": heartbeat\n\n".utf8) }
+            _ = await feed.wait(after: cursor)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+/// Responses kept for `Idempotency-Key` retries: per company, caller and key, a fingerprint
+/// of the request and the response it got, so a retried request gets the same answer
+/// without acting twice.
+public final class IdempotencyTable: Sendable {
+    /// One kept response.
+    public struct Row: Sendable, Equatable {
+        /// The caller's company.
+        public var tenant: String
+        /// Who asked (a session's user or an API key's id).
+        public var principal: String
+        /// The client's `Idempotency-Key`.
+        public var key: String
+        /// SHA-256 of the method, path and body, to refuse the key on a different request.
+        public var fingerprint: [UInt8]
+        /// The response status.
+        public var status: Int
+        /// The response's `Content-Type`.
+        public var contentType: String?
+        /// The response body.
+        public var body: [UInt8]
+        /// Milliseconds since 1970.
+        public var createdAt: Int64
+
+        /// Creates a row.
+        public init(
+            tenant: String, principal: String, key: String, fingerprint: [UInt8], status: Int, contentType: String?, body: [UInt8],
+            createdAt: Int64
+        ) {
+            self.tenant = tenant
+            self.principal = principal
+            self.key = key
+            self.fingerprint = fingerprint
+            self.status = status
+            self.contentType = contentType
+            self.body = body
+            self.createdAt = createdAt
+        }
+    }
+
+    private let database: DatabaseQueue
+
+    /// Uses `database`, migrating its schema (``StorageSchema``) first.
+    public init(database: DatabaseQueue) async throws {
+        self.database = database
+        try await database.access { try StorageSchema.migrator.migrate($0) }
+    }
+
+    /// The kept response for (`tenant`, `principal`, `key`) created at or after `notBefore`, or nil.
+    public func row(tenant: String, principal: String, key: String, notBefore: Int64) async throws -> Row? {
+        try await database.access { database in
+            let select = try database.prepare("""
+                SELECT fingerprint, status, content_type, body, created_at FROM idempotency_record
+                WHERE tenant = ? AND principal = ? AND key = ? AND created_at >= ?
+                """)
+            try select.bind([.text(tenant), .text(principal), .text(key), .integer(notBefore)])
+            guard try select.step() else { return nil }
+            return Row(
+                tenant: tenant, principal: principal, key: key, fingerprint: select.bytes(at: 0) ?? [], status: Int(select.int64(at: 1)),
+                contentType: select.string(at: 2), body: select.bytes(at: 3) ?? [], createdAt: select.int64(at: 4))
+        }
+    }
+
+    /// Keeps a response, replacing an expired one under the same key, and deletes responses
+    /// older than `purgeBefore`.
+    public func save(_ row: Row, purgeBefore: Int64) async throws {
+        try await database.access { database in
+            try database.transaction {
+                try database.execute("DELETE FROM idempotency_record WHERE created_at < ?", [.integer(purgeBefore)])
+                try database.execute(
+                    """
+                    INSERT OR REPLACE INTO idempotency_record (tenant, principal, key, fingerprint, status, content_type, body, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [.text(row.tenant), .text(row.principal), .text(row.key), .blob(row.fingerprint), .integer(Int64(row.status)),
+                     row.contentType.map { .text($0) } ?? .null, .blob(row.body), .integer(row.createdAt)])
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// One-time login codes (LOGIN-1) waiting to be entered: the code only as a salted hash,
+/// with its expiry, the attempts made and when it was used.
+public final class LoginChallengeTable: Sendable {
+    /// One stored challenge.
+    public struct Row: Sendable, Equatable {
+        /// The challenge's random id, given to the client.
+        public var id: String
+        /// The company of the user logging in.
+        public var tenant: String
+        /// The user logging in.
+        public var user: String
+        /// The random salt of `codeHash`.
+        public var salt: [UInt8]
+        /// HMAC-SHA256 of the code keyed by the salt.
+        public var codeHash: [UInt8]
+        /// Milliseconds since 1970.
+        public var createdAt: Int64
+        /// Milliseconds since 1970; the code is refused from then on.
+        public var expiresAt: Int64
+        /// Wrong codes entered so far.
+        public var attempts: Int
+        /// When the right code was entered; nil while unused.
+        public var usedAt: Int64?
+
+        /// Creates a row.
+        public init(
+            id: String, tenant: String, user: String, salt: [UInt8], codeHash: [UInt8], createdAt: Int64, expiresAt: Int64,
+            attempts: Int = 0, usedAt: Int64? = nil
+        ) {
+            self.id = id
+            self.tenant = tenant
+            self.user = user
+            self.salt = salt
+            self.codeHash = codeHash
+            self.createdAt = createdAt
+            self.expiresAt = expiresAt
+            self.attempts = attempts
+            self.usedAt = usedAt
+        }
+    }
+
+    private let database: DatabaseQueue
+
+    /// Uses `database`, migrating its schema (``StorageSchema``) first.
+    public init(database: DatabaseQueue) async throws {
+        self.database = database
+        try await database.access { try StorageSchema.migrator.migrate($0) }
+    }
+
+    /// Stores a new challenge and deletes challenges that expired before `purgeBefore`.
+    public func insert(_ row: Row, purgeBefore: Int64) async throws {
+        try await database.access { database in
+            try database.transaction {
+                try database.execute("DELETE FROM login_challenge WHERE expires_at < ?", [.integer(purgeBefore)])
+                try database.execute(
+                    """
+                    INSERT INTO login_challenge (id, tenant, user_id, salt, code_hash, created_at, expires_at, attempts, used_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                    """,
+                    [.text(row.id), .text(row.tenant), .text(row.user), .blob(row.salt), .blob(row.codeHash),
+                     .integer(row.createdAt), .integer(row.expiresAt), .integer(Int64(row.attempts))])
+            }
+        }
+    }
+
+    /// The challenge `id`, or nil.
+    public func row(id: String) async throws -> Row? {
+        try await database.access { database in
+            let select = try database.prepare(
+                "SELECT tenant, user_id, salt, code_hash, created_at, expires_at, attempts, used_at FROM login_challenge WHERE id = ?")
+            try select.bind([.text(id)])
+            guard try select.step() else { return nil }
+            return Row(
+                id: id, tenant: select.string(at: 0) ?? "", user: select.string(at: 1) ?? "", salt: select.bytes(at: 2) ?? [],
+                codeHash: select.bytes(at: 3) ?? [], createdAt: select.int64(at: 4), expiresAt: select.int64(at: 5),
+                attempts: Int(select.int64(at: 6)), usedAt: select.isNull(at: 7) ? nil : select.int64(at: 7))
+        }
+    }
+
+    /// Counts one wrong attempt on an unused challenge; returns the attempts now made (nil
+    /// if the challenge is gone or used).
+    public func recordFailedAttempt(id: String) async throws -> Int? {
+        try await database.access { database in
+            try database.execute("UPDATE login_challenge SET attempts = attempts + 1 WHERE id = ? AND used_at IS NULL", [.text(id)])
+            guard database.changes == 1 else { return nil }
+            let select = try database.prepare("SELECT attempts FROM login_challenge WHERE id = ?")
+            try select.bind([.text(id)])
+            return try select.step() ? Int(select.int64(at: 0)) : nil
+        }
+    }
+
+    /// Marks an unused challenge used at `at`; false if it was already used (a replay that
+    /// lost the race) or is gone.
+    public func markUsed(id: String, at: Int64) async throws -> Bool {
+        try await database.access { database in
+            try database.execute("UPDATE login_challenge SET used_at = ? WHERE id = ? AND used_at IS NULL", [.integer(at), .text(id)])
+            return database.changes == 1
+        }
+    }
+}
