@@ -71,7 +71,7 @@ let package = Package(
             path: "Tests/EventLogCrashProbe", swiftSettings: strict),
         .target(name: "PeerSupport", path: "Tests/PeerSupport", swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "PluginKit", "PeerSupport"], swiftSettings: strict),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "PluginKit"], swiftSettings: strict),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "PluginKit", "PeerSupport"], swiftSettings: strict),
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
         .testTarget(
             name: "WebhookPluginTests", dependencies: ["WebhookPlugin", "PluginKit", "PluginKitTesting", "HTTPClient", "PeerSupport"],
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .testTarget(
-            name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit", "PluginKitTesting", "Storage", "Switchboard"],
+            name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit", "PluginKitTesting", "Storage", "Switchboard", "PeerSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "Gateway", "PluginKit", "Storage", "HTTPClient"],

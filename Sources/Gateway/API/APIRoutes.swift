@@ -35,7 +35,7 @@ struct APIRoutes {
         TelephonyRoutes().register(in: &api)
         APIKeyRoutes(keys: storage.access.apiKeys, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
-        EventStreamRoutes(feed: feed, heartbeat: .seconds(15)).register(in: &api)
+        EventStreamRoutes(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds)).register(in: &api)
         router = api.router
     }
 }

@@ -15,6 +15,9 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
     /// On SIGINT/SIGTERM, in-flight requests get this long to finish. Key
     /// `shutdown_grace_seconds`, 0…300; default 10.
     public var shutdownGraceSeconds = 10
+    /// The live event stream sends a heartbeat comment after this long without events. Key
+    /// `stream_heartbeat_seconds`, 1…300; default 15.
+    public var streamHeartbeatSeconds = 15
 
     /// The defaults.
     public init() {}
@@ -32,6 +35,7 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
         threads = config.integer("threads", default: threads, in: 1...64)
         connectionTimeoutSeconds = config.integer("connection_timeout_seconds", default: connectionTimeoutSeconds, in: 1...3600)
         shutdownGraceSeconds = config.integer("shutdown_grace_seconds", default: shutdownGraceSeconds, in: 0...300)
+        streamHeartbeatSeconds = config.integer("stream_heartbeat_seconds", default: streamHeartbeatSeconds, in: 1...300)
     }
 
     var effective: TOMLTable {
@@ -41,6 +45,7 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
         table.set("threads", .integer(Int64(threads)))
         table.set("connection_timeout_seconds", .integer(Int64(connectionTimeoutSeconds)))
         table.set("shutdown_grace_seconds", .integer(Int64(shutdownGraceSeconds)))
+        table.set("stream_heartbeat_seconds", .integer(Int64(streamHeartbeatSeconds)))
         return table
     }
 }

@@ -1,41 +1,48 @@
-import Foundation
+public import Foundation
 import Glibc
 
 /// Runs blocking work (raw sockets) on its own thread, so it never occupies the cooperative
 /// pool that the server's handlers need.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
 
 /// A failure of the raw test client, with the system's reason.
-struct RawHTTPError: Error, CustomStringConvertible {
-    let description: String
-    let errorNumber: Int32?
+public struct RawHTTPError: Error, CustomStringConvertible {
+    /// What failed.
+    public let description: String
+    /// The system's error number, if any.
+    public let errorNumber: Int32?
 
-    init(_ description: String, errorNumber: Int32? = nil) {
+    /// Creates an error.
+    public init(_ description: String, errorNumber: Int32? = nil) {
         self.description = description
         self.errorNumber = errorNumber
     }
 }
 
 /// A response as the raw client read it.
-struct RawResponse: Sendable {
-    var status: Int
-    var headers: [String: String]
-    var body: Data
+public struct RawResponse: Sendable {
+    /// The status code.
+    public var status: Int
+    /// Header fields by lowercased name.
+    public var headers: [String: String]
+    /// The body.
+    public var body: Data
     /// For chunked bodies: each chunk and when it arrived.
-    var chunks: [(data: Data, arrival: ContinuousClock.Instant)]
+    public var chunks: [(data: Data, arrival: ContinuousClock.Instant)]
 }
 
 /// A blocking HTTP/1.1 client over one TCP connection to 127.0.0.1, for what URLSession cannot
 /// show: connection reuse, chunked uploads, chunk timing, early answers.
-final class RawHTTPConnection {
+public final class RawHTTPConnection {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, timeoutSeconds: Int = 10) throws {
+    /// Connects to 127.0.0.1:`port`; reads time out after `timeoutSeconds`.
+    public init(port: Int, timeoutSeconds: Int = 10) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else {
             throw RawHTTPError("socket failed", errorNumber: errno)
@@ -62,11 +69,13 @@ final class RawHTTPConnection {
         close(descriptor)
     }
 
-    func send(_ text: String) throws {
+    /// Sends `text` as UTF-8.
+    public func send(_ text: String) throws {
         try send(Data(text.utf8))
     }
 
-    func send(_ data: Data) throws {
+    /// Sends `data`.
+    public func send(_ data: Data) throws {
         try data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -81,7 +90,7 @@ final class RawHTTPConnection {
 
     /// Reads one response: status line, headers, and a body framed by Content-Length,
     /// chunked encoding, or the end of the connection.
-    func readResponse(bodyExpected: Bool = true) throws -> RawResponse {
+    public func readResponse(bodyExpected: Bool = true) throws -> RawResponse {
         let head = try readHead()
         var lines = head.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ")
@@ -122,8 +131,23 @@ final class RawHTTPConnection {
     }
 
     /// Whether the server closed the connection (a read returns end of file).
-    func isClosedByPeer() throws -> Bool {
+    public func isClosedByPeer() throws -> Bool {
         buffer.isEmpty ? !(try fill()) : false
+    }
+
+    /// The next chunk of a chunked body whose head ``readResponse(bodyExpected:)`` read;
+    /// nil at the body's end.
+    public func nextChunk() throws -> Data? {
+        guard let sizeLine = try readLine(), let size = Int(sizeLine.split(separator: ";").first ?? "", radix: 16) else {
+            throw RawHTTPError("bad chunk size")
+        }
+        if size == 0 {
+            _ = try readLine()
+            return nil
+        }
+        let chunk = try readExactly(size)
+        _ = try readLine()
+        return chunk
     }
 
     private func readHead() throws -> String {

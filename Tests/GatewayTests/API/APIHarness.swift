@@ -1,0 +1,168 @@
+import Foundation
+import Gateway
+import HTTPClient
+import PluginKit
+
+/// A gateway serving two companies on loopback for API tests: "acme" and "birk", each with
+/// an admin, a team leader and a user, two queues, and API keys of every scope (from the
+/// environment, as config.toml names them). Logs go to memory, so a test can read the
+/// development login codes.
+final class APIHarness: Sendable {
+    /// The API keys, by environment variable name.
+    static let keys = [
+        "ACME_READ": "acme-read-key-0123456789abcdef0123456789",
+        "ACME_ADMIN": "acme-admin-key-0123456789abcdef012345678",
+        "ACME_TELEPHONY": "acme-telephony-key-0123456789abcdef0123",
+        "BIRK_READ": "birk-read-key-0123456789abcdef0123456789",
+        "BIRK_TELEPHONY": "birk-telephony-key-0123456789abcdef0123",
+    ]
+
+    let service: GatewayService
+    let port: Int
+    let logs: InMemoryLogSink
+    let folder: URL
+    private let http = HTTPSession()
+
+    private init(service: GatewayService, port: Int, logs: InMemoryLogSink, folder: URL) {
+        self.service = service
+        self.port = port
+        self.logs = logs
+        self.folder = folder
+    }
+
+    /// Starts a gateway; `extra` is appended to the configuration (e.g. an `[auth]` section).
+    static func start(extra: String = "") async throws -> APIHarness {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-api-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = """
+            [server]
+            listen = "127.0.0.1:0"
+            stream_heartbeat_seconds = 1
+            [storage]
+            data_directory = "\(folder.path)/data"
+            \(extra)
+            \(company("acme", "Acme AS", prefix: "4001", keys: ["ACME_READ": ["read"], "ACME_ADMIN": ["admin"], "ACME_TELEPHONY": ["telephony"]]))
+            \(company("birk", "Birk AS", prefix: "4002", keys: ["BIRK_READ": ["read"], "BIRK_TELEPHONY": ["telephony"]]))
+            """
+        let environment = ConfigurationEnvironment(variable: { keys[$0] }, readFile: { _ in nil })
+        let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml", environment: environment)
+        let logs = InMemoryLogSink()
+        let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: logs))
+        try service.start()
+        return APIHarness(service: service, port: service.port ?? 0, logs: logs, folder: folder)
+    }
+
+    /// A company: users `boss` (admin), `lead` (team leader), `ann` and `bob` (users) with
+    /// mobiles `+47{prefix}0001…4`; queues `front` (all four) and `back` (ann).
+    private static func company(_ id: String, _ name: String, prefix: String, keys: [String: [String]]) -> String {
+        var text = """
+            [[tenants]]
+            id = "\(id)"
+            name = "\(name)"
+            """
+        for (index, (user, role)) in [("boss", "admin"), ("lead", "team_leader"), ("ann", "user"), ("bob", "user")].enumerated() {
+            text += """
+
+                [[tenants.users]]
+                id = "\(user)"
+                name = "\(user.capitalized) \(name)"
+                role = "\(role)"
+                mobile = "+47\(prefix)000\(index + 1)"
+                """
+        }
+        text += """
+
+            [[tenants.queues]]
+            id = "front"
+            name = "Front"
+            main_number = "+47\(prefix)1000"
+            members = [{ user = "boss" }, { user = "lead" }, { user = "ann" }, { user = "bob" }]
+            [[tenants.queues]]
+            id = "back"
+            name = "Back"
+            main_number = "+47\(prefix)2000"
+            members = [{ user = "ann" }]
+            """
+        for (variable, scopes) in keys.sorted(by: { $0.key < $1.key }) {
+            text += """
+
+                [[tenants.api_keys]]
+                name = "\(variable.lowercased())"
+                scopes = [\(scopes.map { "\"\($0)\"" }.joined(separator: ", "))]
+                key = "env:\(variable)"
+                """
+        }
+        return text
+    }
+
+    /// Runs `body` with a started gateway and stops it afterwards, whatever `body` does.
+    static func with(extra: String = "", _ body: (APIHarness) async throws -> Void) async throws {
+        let harness = try await start(extra: extra)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+
+    /// Sends a request to the API; `json` is the body (sent as application/json).
+    func request(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, headers: HTTPHeaders = [:], body: [UInt8]? = nil
+    ) async throws -> HTTPClientResponse {
+        var headers = headers
+        if let token { headers["Authorization"] = "Bearer \(token)" }
+        if json != nil, headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
+        return try await http.send(HTTPClientRequest(
+            method: method, url: "http://127.0.0.1:\(port)\(path)", headers: headers, body: json.map { Array($0.utf8) } ?? body,
+            timeout: .seconds(20)))
+    }
+
+    /// The newest development login code sent to a number ending in `suffix`.
+    func lastCode() -> String? {
+        logs.records.last { $0.message.hasPrefix("login code") }?.metadata["code"]
+    }
+
+    /// Logs in the user whose mobile is `phone` and returns the session token.
+    func login(_ phone: String) async throws -> String {
+        let challenge = try await request(.post, "/api/v1/auth/login", json: #"{"phone": "\#(phone)"}"#)
+        guard challenge.status == 202, let id = object(challenge)["challengeId"] as? String, let code = lastCode() else {
+            throw HarnessError("login for \(phone) failed: \(challenge.status) \(challenge.text)")
+        }
+        let session = try await request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(code)"}"#)
+        guard session.status == 200, let token = object(session)["token"] as? String else {
+            throw HarnessError("verify for \(phone) failed: \(session.status) \(session.text)")
+        }
+        return token
+    }
+
+    /// The response body as a JSON object (empty if it is not one).
+    func object(_ response: HTTPClientResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+    }
+
+    /// The problem type's name (`urn:sentralbord:problem:NAME` → `NAME`).
+    func problemType(_ response: HTTPClientResponse) -> String {
+        (object(response)["type"] as? String ?? "").replacingOccurrences(of: "urn:sentralbord:problem:", with: "")
+    }
+
+    /// A GET of `path` whose JSON object body is returned; throws on any other status than 200.
+    func get(_ path: String, token: String) async throws -> [String: Any] {
+        let response = try await request(.get, path, token: token)
+        guard response.status == 200 else { throw HarnessError("GET \(path): \(response.status) \(response.text)") }
+        return object(response)
+    }
+
+    /// Stops the gateway and removes its data.
+    func stop() async {
+        await service.shutdown()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// A harness step that failed, with what the server said.
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

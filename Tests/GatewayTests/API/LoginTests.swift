@@ -1,0 +1,101 @@
+import Foundation
+import PluginKit
+import Testing
+
+/// LOGIN-1, LOGIN-2 through the API: one-time codes, sessions, logout, and the bad cases.
+@Suite("Login with a one-time code (LOGIN-1, LOGIN-2)", .serialized)
+struct LoginTests {
+    @Test func theRightCodeGivesASessionThatLogoutRevokes() async throws {
+        try await APIHarness.with() { harness in
+            let token = try await harness.login("+4740010003")
+            #expect(token.hasPrefix("sbs_") && token.count > 40)
+            let me = try await harness.request(.get, "/api/v1/me", token: token)
+            #expect(me.status == 200)
+            #expect((harness.object(me)["user"] as? [String: Any])?["id"] as? String == "ann")
+            #expect(harness.object(me)["tenant"] as? String == "acme")
+            let logout = try await harness.request(.post, "/api/v1/auth/logout", token: token)
+            #expect(logout.status == 204)
+            let after = try await harness.request(.get, "/api/v1/me", token: token)
+            #expect(after.status == 401)
+            #expect(harness.problemType(after) == "unauthenticated")
+            #expect(!harness.logs.records.contains { "\($0.message) \($0.metadata)".contains(token) }, "the token never appears in the log")
+        }
+    }
+
+    @Test func wrongCodesCountDownAndVoidTheCode() async throws {
+        try await APIHarness.with() { harness in
+            let challenge = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "400 10 004"}"#)
+            let id = try #require(harness.object(challenge)["challengeId"] as? String)
+            let code = try #require(harness.lastCode())
+            let wrong = code == "000000" ? "111111" : "000000"
+            for left in (0..<5).reversed() {
+                let attempt = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(wrong)"}"#)
+                #expect(attempt.status == 401)
+                #expect(harness.object(attempt)["attemptsLeft"] as? Int == left)
+            }
+            let right = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(code)"}"#)
+            #expect(right.status == 401, "after five wrong codes even the right one is refused")
+            #expect(harness.problemType(right) == "too-many-attempts")
+        }
+    }
+
+    @Test func aCodeLogsInOnce() async throws {
+        try await APIHarness.with() { harness in
+            let challenge = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010001"}"#)
+            let id = try #require(harness.object(challenge)["challengeId"] as? String)
+            let code = try #require(harness.lastCode())
+            let body = #"{"challengeId": "\#(id)", "code": "\#(code)"}"#
+            #expect(try await harness.request(.post, "/api/v1/auth/verify", json: body).status == 200)
+            let replay = try await harness.request(.post, "/api/v1/auth/verify", json: body)
+            #expect(replay.status == 401)
+            #expect(harness.problemType(replay) == "code-used")
+        }
+    }
+
+    @Test func anUnknownNumberLooksLikeAKnownOneButNeverLogsIn() async throws {
+        try await APIHarness.with() { harness in
+            let known = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010002"}"#)
+            let sentBefore = harness.logs.records.filter { $0.message.hasPrefix("login code") }.count
+            let unknown = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4799999999"}"#)
+            #expect(known.status == 202 && unknown.status == 202)
+            #expect(Set(harness.object(known).keys) == Set(harness.object(unknown).keys))
+            #expect(harness.logs.records.filter { $0.message.hasPrefix("login code") }.count == sentBefore, "no code is sent to a stranger")
+            let id = try #require(harness.object(unknown)["challengeId"] as? String)
+            for code in ["000000", "123456"] {
+                let attempt = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(code)"}"#)
+                #expect(attempt.status == 401)
+                #expect(harness.problemType(attempt) == "invalid-code")
+            }
+        }
+    }
+
+    @Test func codesToOneNumberAreRateLimited() async throws {
+        try await APIHarness.with(extra: "[auth]\ncodes_per_number_per_hour = 3") { harness in
+            for _ in 0..<3 {
+                #expect(try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010003"}"#).status == 202)
+            }
+            let limited = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010003"}"#)
+            #expect(limited.status == 429)
+            #expect(harness.problemType(limited) == "rate-limited")
+            #expect(Int(limited.headers["Retry-After"] ?? "") ?? 0 > 0)
+            #expect(try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010004"}"#).status == 202, "other numbers still get codes")
+        }
+    }
+
+    @Test func badLoginInputIsAPreciseProblem() async throws {
+        try await APIHarness.with() { harness in
+            let notANumber = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "call me maybe"}"#)
+            #expect(notANumber.status == 422)
+            let errors = harness.object(notANumber)["errors"] as? [[String: Any]] ?? []
+            #expect(errors.first?["field"] as? String == "phone")
+            let channel = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010003", "channel": "pigeon", "extra": 1}"#)
+            #expect(channel.status == 422)
+            #expect(Set((harness.object(channel)["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }) == ["channel", "extra"])
+            let malformed = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+47400"#)
+            #expect(malformed.status == 400)
+            #expect(harness.problemType(malformed) == "malformed-json")
+            let shortCode = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "x", "code": "12"}"#)
+            #expect(shortCode.status == 422)
+        }
+    }
+}
