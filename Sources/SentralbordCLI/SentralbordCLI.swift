@@ -10,6 +10,8 @@ public enum SentralbordCLI {
         CheckConfigCommand.self,
         PluginsStatusCommand.self,
         PluginsReplayDeadCommand.self,
+        APIKeysCreateCommand.self,
+        SimulateCommand.self,
         VersionCommand.self,
     ]
 

@@ -84,6 +84,8 @@ struct APIRouter {
             guard role != nil || scopes.contains(.read) || scopes.contains(.admin) else {
                 throw APIProblem.forbidden("This API key lacks the read scope.")
             }
+        case .stream:
+            guard role != nil || !scopes.isEmpty else { throw APIProblem.forbidden("This API key has no scope.") }
         case .user:
             guard role != nil else { throw APIProblem.forbidden("This action is taken by a logged-in user; an API key cannot take it.") }
         case .admin:

@@ -16,6 +16,9 @@ public struct SimulationConfiguration: Sendable, Equatable, EffectiveConfigurati
     public var answerPercent = 85
     /// Key `seed`: the random seed, so a run can be repeated; default 1.
     public var seed = 1
+    /// Key `log_in_members`: at start, log every queue member into their queues, so the
+    /// simulated calls are offered and answered (the demo); default false.
+    public var logInMembers = false
 
     /// The defaults (off).
     public init() {}
@@ -27,6 +30,7 @@ public struct SimulationConfiguration: Sendable, Equatable, EffectiveConfigurati
         queueSharePercent = config.integer("queue_share_percent", default: queueSharePercent, in: 0...100)
         answerPercent = config.integer("answer_percent", default: answerPercent, in: 0...100)
         seed = config.integer("seed", default: seed, in: 0...Int(Int32.max))
+        logInMembers = config.boolean("log_in_members", default: logInMembers)
     }
 
     var effective: TOMLTable {
@@ -36,6 +40,7 @@ public struct SimulationConfiguration: Sendable, Equatable, EffectiveConfigurati
         table.set("queue_share_percent", .integer(Int64(queueSharePercent)))
         table.set("answer_percent", .integer(Int64(answerPercent)))
         table.set("seed", .integer(Int64(seed)))
+        table.set("log_in_members", .boolean(logInMembers))
         return table
     }
 }

@@ -15,6 +15,8 @@ actor SimulatedPlatform {
     private let queueNumbers: [PhoneNumber]
     private let userNumbers: [PhoneNumber]
     private var nextArrival: Timestamp
+    /// Memberships to log in at start (`log_in_members`); empty otherwise.
+    private let logIns: [(UserID, QueueID)]
 
     init(runtime: TenantRuntime, directory: TenantDirectory, settings: SimulationConfiguration, seed: UInt64) {
         self.runtime = runtime
@@ -26,6 +28,7 @@ actor SimulatedPlatform {
         queueNumbers = directory.queues.map(\.mainNumber)
         userNumbers = directory.users.compactMap { $0.mobile ?? $0.ipNumber }
         nextArrival = .now
+        logIns = settings.logInMembers ? directory.queues.flatMap { queue in queue.members.map { ($0.user, queue.id) } } : []
     }
 
     /// Takes the engine's telephony commands (ring, bridge, play, hang up).
@@ -44,6 +47,9 @@ actor SimulatedPlatform {
         let stale = await runtime.read { $0.activeCalls }
         for call in stale {
             _ = try? await runtime.perform(.telephony(.hungUp(LegID(call: call, index: 0))))
+        }
+        for (user, queue) in logIns {
+            _ = try? await runtime.perform(.logIn(user: user, queue: queue, by: user))
         }
         while !Task.isCancelled {
             await step(now: .now)

@@ -13,7 +13,7 @@ struct EventStreamRoutes {
     func register(in api: inout APIRouter) {
         let feed = self.feed
         let heartbeat = self.heartbeat
-        api.get("/events", .read) { request in
+        api.get("/events", .stream) { request in
             let visibility = try await Self.visibility(request)
             let resume = request.http.headers["Last-Event-ID"] ?? request.http.queryValue("after")
             let after = try Self.position(resume, name: request.http.headers["Last-Event-ID"] != nil ? "Last-Event-ID" : "after") ?? feed.lastSeq
@@ -21,7 +21,7 @@ struct EventStreamRoutes {
                 headers: ["Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"],
                 producer: EventStreamProducer(feed: feed, visibility: visibility, after: after, heartbeat: heartbeat))
         }
-        api.get("/events/poll", .read) { request in
+        api.get("/events/poll", .stream) { request in
             let visibility = try await Self.visibility(request)
             var cursor = try Self.position(request.http.queryValue("after"), name: "after") ?? feed.lastSeq
             let timeout = try Self.integer(request.http.queryValue("timeoutSeconds"), name: "timeoutSeconds", in: 0...60, default: 25)

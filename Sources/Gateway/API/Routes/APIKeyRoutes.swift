@@ -17,20 +17,12 @@ struct APIKeyRoutes {
         let source: String
     }
 
-    /// A created key, with the key.
-    struct Created: Encodable, Sendable {
-        let id: String
-        let name: String
-        let scopes: [APIScope]
-        let key: String
-    }
-
     /// The company's keys.
     struct KeyList: Encodable, Sendable {
         let keys: [KeyView]
     }
 
-    let keys: APIKeyTable
+    let keys: AccessTables
     let configured: [TenantConfiguration]
     let authenticator: Authenticator
 
@@ -44,7 +36,7 @@ struct APIKeyRoutes {
             } ?? []
             let rows: [APIKeyTable.Row]
             do {
-                rows = try await keys.rows(tenant: request.tenant.rawValue)
+                rows = try await keys.apiKeys.rows(tenant: request.tenant.rawValue)
             } catch {
                 throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
             }
@@ -72,12 +64,8 @@ struct APIKeyRoutes {
             try body.finish()
             guard let name else { throw APIProblem.validationFailed([]) }
             do {
-                let key = try AccessToken.generate(prefix: AccessToken.apiKeyPrefix)
-                let id = "key_" + (try AccessToken.randomID())
-                try await keys.insert(.init(
-                    id: id, tenant: request.tenant.rawValue, name: name, keyHash: try AccessToken.hash(key), scopes: scopes.map(\.rawValue),
-                    createdAt: Timestamp.now.millisecondsSinceEpoch))
-                return try .json(Created(id: id, name: name, scopes: scopes, key: key), status: .created)
+                let issued = try await keys.issueAPIKey(tenant: request.tenant.rawValue, name: name, scopes: scopes)
+                return try .json(issued, status: .created)
             } catch let error as HTTPError {
                 throw error
             } catch {
@@ -88,7 +76,7 @@ struct APIKeyRoutes {
             let id = request.parameter("id")
             let revoked: Bool
             do {
-                revoked = try await keys.revoke(id: id, tenant: request.tenant.rawValue, at: Timestamp.now.millisecondsSinceEpoch)
+                revoked = try await keys.apiKeys.revoke(id: id, tenant: request.tenant.rawValue, at: Timestamp.now.millisecondsSinceEpoch)
             } catch {
                 throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
             }
