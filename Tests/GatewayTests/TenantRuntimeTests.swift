@@ -82,6 +82,24 @@ struct TenantRuntimeTests {
         #expect(next.first.map { ids.contains($0.id) } == true)
     }
 
+    @Test func directoryChangesAreJournaledAndReplayed() async throws {
+        let (log, path) = try temporaryLog()
+        let directory = try directory()
+        let first = try await TenantRuntime.start(directory: directory, log: log, now: start)
+        let lise = User(id: UserID("lise"), name: "Lise", mobile: try PhoneNumber(parsing: "400 00 003"))
+        let created = try await first.perform(.administer(.createUser(lise), by: .user(UserID("kari"))), at: at(1))
+        #expect(created.map(\.type) == ["directory.user.created"])
+        try await first.perform(.administer(.setMember(queue: QueueID("support"), member: QueueMember(user: lise.id)), by: .system), at: at(2))
+        try await first.perform(.administer(.removeUser(UserID("ola")), by: .user(UserID("kari"))), at: at(3))
+        try await first.perform(.logIn(user: lise.id, queue: QueueID("support"), by: lise.id), at: at(4))
+        let before = await first.read { $0 }
+
+        let second = try await TenantRuntime.start(directory: directory, log: try EventLog(path: path), now: at(100))
+        #expect(await second.read { $0 } == before)
+        #expect(await second.read { $0.directory.users.map(\.id) } == [UserID("kari"), UserID("lise")])
+        #expect(await second.read { $0.presence(of: UserID("lise"))?.memberships.first?.loggedIn } == true)
+    }
+
     @Test func aRefusedCommandLeavesNothingInTheLog() async throws {
         let (log, _) = try temporaryLog()
         let runtime = try await TenantRuntime.start(directory: try directory(), log: log, now: start)

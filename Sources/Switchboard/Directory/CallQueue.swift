@@ -1,4 +1,5 @@
-/// A call queue (Køer): its number, its members and how it treats callers.
+/// A call queue (Køer): its number, its members and how it treats callers. JSON has the
+/// durations in milliseconds (`ringTimeoutMs`, `maxWaitMs`, `wrapUpMs`).
 public struct CallQueue: Sendable, Hashable, Codable, Identifiable {
     /// Unique in the company.
     public let id: QueueID
@@ -34,5 +35,41 @@ public struct CallQueue: Sendable, Hashable, Codable, Identifiable {
         self.afterMaxWait = afterMaxWait
         self.overflowQueue = overflowQueue
         self.members = members
+    }
+}
+
+extension CallQueue {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, mainNumber, ringTimeoutMs, maxWaitMs, wrapUpMs, afterMaxWait, overflowQueue, members
+    }
+
+    /// Decodes with the durations in milliseconds (`ringTimeoutMs`, `maxWaitMs`,
+    /// `wrapUpMs`); `members` may be left out for none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(QueueID.self, forKey: .id),
+            name: try container.decode(String.self, forKey: .name),
+            mainNumber: try container.decode(PhoneNumber.self, forKey: .mainNumber),
+            ringTimeout: .milliseconds(try container.decode(Int64.self, forKey: .ringTimeoutMs)),
+            maxWait: .milliseconds(try container.decode(Int64.self, forKey: .maxWaitMs)),
+            wrapUp: .milliseconds(try container.decode(Int64.self, forKey: .wrapUpMs)),
+            afterMaxWait: try container.decode(QueueTimeoutAction.self, forKey: .afterMaxWait),
+            overflowQueue: try container.decodeIfPresent(QueueID.self, forKey: .overflowQueue),
+            members: try container.decodeIfPresent([QueueMember].self, forKey: .members) ?? [])
+    }
+
+    /// Encodes with the durations in milliseconds (`ringTimeoutMs`, `maxWaitMs`, `wrapUpMs`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(mainNumber, forKey: .mainNumber)
+        try container.encode(ringTimeout.wholeMilliseconds, forKey: .ringTimeoutMs)
+        try container.encode(maxWait.wholeMilliseconds, forKey: .maxWaitMs)
+        try container.encode(wrapUp.wholeMilliseconds, forKey: .wrapUpMs)
+        try container.encode(afterMaxWait, forKey: .afterMaxWait)
+        try container.encodeIfPresent(overflowQueue, forKey: .overflowQueue)
+        try container.encode(members, forKey: .members)
     }
 }

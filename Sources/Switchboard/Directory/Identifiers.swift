@@ -14,6 +14,14 @@ extension ConfiguredIdentifier {
     public var description: String { rawValue }
     /// Orders by identifier text.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// True when the identifier is one the configuration accepts: 1–64 of `a–z`, `0–9`,
+    /// `-`, `_`, starting with a letter or digit. Identifiers name things in URLs and events.
+    public var isWellFormed: Bool {
+        let scalars = rawValue.unicodeScalars
+        guard (1...64).contains(scalars.count), let first = scalars.first, first != "-", first != "_" else { return false }
+        return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
 }
 
 /// The identifier of a company (tenant).

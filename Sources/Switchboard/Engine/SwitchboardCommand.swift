@@ -2,7 +2,8 @@
 ///
 /// User commands name the acting user (`by`); the engine checks that they may act
 /// (AV-1: users change only their own status; DIR-5: team leaders and admins change
-/// anyone's). Telephony commands come from the platform through its driver.
+/// anyone's; only admins change the directory). Telephony commands come from the platform
+/// through its driver.
 public enum SwitchboardCommand: Sendable, Hashable, Codable {
     /// The platform reports something about a call (calls in of the driver protocol).
     case telephony(TelephonySignal)
@@ -35,4 +36,7 @@ public enum SwitchboardCommand: Sendable, Hashable, Codable {
     case addComment(number: PhoneNumber, text: String, by: UserID)
     /// LOG-3: mark a missed call as called back.
     case markCalledBack(call: CallID, by: UserID)
+    /// LOGIN-3: change the directory: users, queues, memberships. `by` is an admin user or
+    /// `system` (the gateway with an admin-scoped API key); `platform` may not.
+    case administer(DirectoryChange, by: Principal)
 }

@@ -12,7 +12,8 @@ public struct SwitchboardError: Error, Sendable, Hashable, CustomStringConvertib
         /// The name.
         public var description: String { rawValue }
 
-        /// The directory is inconsistent (duplicate ids or numbers, members or overflow queues that do not exist).
+        /// The directory is, or a change would make it, inconsistent (ids that are malformed or
+        /// taken, numbers of two users or queues, members or overflow queues that do not exist).
         public static let invalidDirectory = Code(rawValue: "invalidDirectory")
         /// No user with that id in the company.
         public static let unknownUser = Code(rawValue: "unknownUser")
@@ -48,6 +49,9 @@ public struct SwitchboardError: Error, Sendable, Hashable, CustomStringConvertib
         public static let notMissed = Code(rawValue: "notMissed")
         /// A comment needs text.
         public static let emptyComment = Code(rawValue: "emptyComment")
+        /// A call in progress still needs the user or queue an admin wants to remove (the
+        /// user's phone is in it, callers wait in the queue); it can be removed when that ends.
+        public static let inUse = Code(rawValue: "inUse")
     }
 
     /// The kind of refusal.

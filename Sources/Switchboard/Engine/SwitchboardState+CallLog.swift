@@ -14,7 +14,7 @@ extension SwitchboardState {
     mutating func markCalledBack(_ call: CallID, by: UserID, into step: inout Step) throws(SwitchboardError) {
         _ = try requireUser(by)
         if calls[call] != nil { throw SwitchboardError(.notMissed, "\(call) is still going on") }
-        guard call.number >= 1, call.number <= lastCallNumber else { throw SwitchboardError(.unknownCall, "no call \(call) in \(directory.tenant)") }
+        guard call.number >= 1, call.number <= lastCallNumber else { throw SwitchboardError(.unknownCall, "no call \(call) in \(tenant)") }
         guard let missed = missedCalls.removeValue(forKey: call) else {
             throw SwitchboardError(.notMissed, "\(call) was answered or is already marked called back")
         }

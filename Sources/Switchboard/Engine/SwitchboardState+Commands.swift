@@ -33,6 +33,8 @@ extension SwitchboardState {
             try addComment(on: number, text: text, by: by, into: &step)
         case .markCalledBack(let call, let by):
             try markCalledBack(call, by: by, into: &step)
+        case .administer(let change, let by):
+            try administer(change, by: by, into: &step)
         }
     }
 
@@ -52,19 +54,19 @@ extension SwitchboardState {
     // MARK: Checks shared by the commands
 
     func requireUser(_ id: UserID) throws(SwitchboardError) -> UserState {
-        guard let user = users[id] else { throw SwitchboardError(.unknownUser, "no user \"\(id)\" in \(directory.tenant)") }
+        guard let user = users[id] else { throw SwitchboardError(.unknownUser, "no user \"\(id)\" in \(tenant)") }
         return user
     }
 
     func requireQueue(_ id: QueueID) throws(SwitchboardError) -> QueueState {
-        guard let queue = queues[id] else { throw SwitchboardError(.unknownQueue, "no queue \"\(id)\" in \(directory.tenant)") }
+        guard let queue = queues[id] else { throw SwitchboardError(.unknownQueue, "no queue \"\(id)\" in \(tenant)") }
         return queue
     }
 
     func requireCall(_ id: CallID) throws(SwitchboardError) -> ActiveCall {
         if let call = calls[id] { return call }
         if id.number >= 1, id.number <= lastCallNumber { throw SwitchboardError(.callEnded, "\(id) has ended") }
-        throw SwitchboardError(.unknownCall, "no call \(id) in \(directory.tenant)")
+        throw SwitchboardError(.unknownCall, "no call \(id) in \(tenant)")
     }
 
     func requireLeg(_ id: LegID) throws(SwitchboardError) -> (ActiveCall, Leg) {

@@ -165,7 +165,7 @@ extension SwitchboardState {
         }
         leaveQueue(call, reason: .maxWait, into: &step)
         if definition.afterMaxWait == .hangUp {
-            send(.play(LegID(call: call, index: 0), .queueClosed(entry.queue, language: directory.language)), into: &step)
+            send(.play(LegID(call: call, index: 0), .queueClosed(entry.queue, language: companyLanguage)), into: &step)
             endCall(call, endedBy: .system, user: nil, timedOut: true, into: &step)
         } else {
             enterVoicemail(call, .queue(entry.queue), into: &step)

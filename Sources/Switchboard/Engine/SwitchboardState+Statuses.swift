@@ -63,12 +63,10 @@ extension SwitchboardState {
     }
 
     /// Logs in or out; logging out withdraws a ringing offer from that queue.
-    private mutating func setLoggedIn(_ user: UserID, _ queue: QueueID, _ loggedIn: Bool, cause: LoginCause, by: UserID?, into step: inout Step) {
+    mutating func setLoggedIn(_ user: UserID, _ queue: QueueID, _ loggedIn: Bool, cause: LoginCause, by: UserID?, into step: inout Step) {
         let data = MemberQueueData(user: user, queue: queue, cause: cause, by: by)
         if loggedIn {
-            let order = queueOrder[queue]!
-            let position = users[user]!.loggedIn.firstIndex { queueOrder[$0]! > order } ?? users[user]!.loggedIn.count
-            users[user]!.loggedIn.insert(queue, at: position)
+            users[user]!.loggedIn.insert(queue, at: position(for: queue, in: users[user]!.loggedIn))
             queues[queue]!.loggedIn.insert(user)
             setMemberLoggedIn(user, queue, true)
             emit(.memberQueueLogin(data), into: &step)
@@ -108,18 +106,24 @@ extension SwitchboardState {
     mutating func updateSettings(of user: UserID, to settings: UserSettings, by: UserID, into step: inout Step) throws(SwitchboardError) {
         let state = try requireUser(user)
         try authorize(by, toChange: user, minimumRole: .admin)
-        for device in [settings.activeDevice, settings.transferDefault].compactMap(\.self) where state.profile.number(of: device) == nil {
-            throw SwitchboardError(.invalidSettings, "\(user) has no \(device.rawValue) number")
-        }
-        if case .queue(let queue) = settings.displayNumber, !state.memberships.contains(queue) {
-            throw SwitchboardError(.invalidSettings, "\(user) is not a member of \(queue) and cannot show its number")
-        }
-        guard settings.incoming.ringTimeout > .zero, settings.assistant.inputTimeout > .zero else {
-            throw SwitchboardError(.invalidSettings, "ring and input timeouts must be positive")
-        }
+        try checkSettings(settings, of: state.profile, memberships: state.memberships)
         guard state.profile.settings != settings else { return }
         users[user]!.profile.settings = settings
         activity[slot(user)].hasActiveDevice = users[user]!.profile.activeDevice != nil
         emit(.userSettingsChanged(UserSettingsChangedData(user: user, settings: settings, by: by)), into: &step)
+    }
+
+    /// Settings a user may have: devices are numbers of `profile`; a queue display number is
+    /// one of `memberships` (PROF-3); ring and input timeouts are positive.
+    func checkSettings(_ settings: UserSettings, of profile: User, memberships: [QueueID]) throws(SwitchboardError) {
+        for device in [settings.activeDevice, settings.transferDefault].compactMap(\.self) where profile.number(of: device) == nil {
+            throw SwitchboardError(.invalidSettings, "\(profile.id) has no \(device.rawValue) number")
+        }
+        if case .queue(let queue) = settings.displayNumber, !memberships.contains(queue) {
+            throw SwitchboardError(.invalidSettings, "\(profile.id) is not a member of \(queue) and cannot show its number")
+        }
+        guard settings.incoming.ringTimeout > .zero, settings.assistant.inputTimeout > .zero else {
+            throw SwitchboardError(.invalidSettings, "ring and input timeouts must be positive")
+        }
     }
 }

@@ -8,22 +8,26 @@
 /// was. The state is `Codable` for snapshots and `Equatable` to compare a restored state
 /// with the original.
 public struct SwitchboardState: Sendable, Hashable, Codable {
-    /// The company as configured at start (settings as configured; see `user(_:)` for current ones).
-    public let directory: TenantDirectory
+    /// The company; every event carries it.
+    let tenant: TenantID
+    /// The company's name.
+    let companyName: String
+    /// The company's default language.
+    let companyLanguage: Language
     /// The engine's time: the latest time a command or `advance(to:)` brought. Never goes back.
     public internal(set) var clock: Timestamp
 
     var users: SlotTable<UserID, UserState>
-    /// Each user's slot in `activity`: their position in the directory.
-    let userSlots: [UserID: Int]
+    /// Each user's slot in `activity`: their position in the directory (0, 1, 2, … with no gaps).
+    var userSlots: [UserID: Int]
     /// The users' hot state, by slot.
     var activity: [UserActivity]
     var queues: SlotTable<QueueID, QueueState>
-    /// Queue position in the directory, for directory-ordered iteration.
-    let queueOrder: [QueueID: Int]
+    /// Each queue's position in the directory (0, 1, 2, … with no gaps), for directory-ordered iteration.
+    var queueOrder: [QueueID: Int]
     var calls: SlotTable<CallID, ActiveCall>
     /// Who owns each number: a user or a queue.
-    let numberPlan: [PhoneNumber: NumberOwner]
+    var numberPlan: [PhoneNumber: NumberOwner]
     var timers: TimerQueue
     var comments: [PhoneNumber: [CallerComment]]
     /// LOG-3: missed calls not yet called back, with their last callSeq.
@@ -44,7 +48,9 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
 
     /// A fresh switchboard at `start`: everyone Available, nobody logged into any queue, no calls.
     public init(directory: TenantDirectory, start: Timestamp) {
-        self.directory = directory
+        tenant = directory.tenant
+        companyName = directory.name
+        companyLanguage = directory.language
         clock = start
         var memberships: [UserID: [QueueID]] = [:]
         var userSlots: [UserID: Int] = [:]
@@ -55,9 +61,7 @@ public struct SwitchboardState: Sendable, Hashable, Codable {
         for (position, queue) in directory.queues.enumerated() {
             queueOrder[queue.id] = position
             numberPlan[queue.mainNumber] = .queue(queue.id)
-            queues[queue.id] = QueueState(
-                definition: queue, members: queue.members, memberSlots: queue.members.map { userSlots[$0.user]! }, loggedIn: [],
-                memberLoggedIn: Array(repeating: false, count: queue.members.count), waiting: [], offering: [], lastAnsweredWaitMs: nil)
+            queues[queue.id] = QueueState(definition: queue, memberSlots: queue.members.map { userSlots[$0.user]! })
             for member in queue.members { memberships[member.user, default: []].append(queue.id) }
         }
         var users = SlotTable<UserID, UserState>()
@@ -128,7 +132,7 @@ extension SwitchboardState {
         lastEventNumber += 1
         let callSeq = call.map { calls[$0]!.takeNextSeq() }
         step.effects.events.append(SwitchboardEvent(
-            id: "\(directory.tenant.rawValue):\(lastEventNumber)", tenant: directory.tenant, occurredAt: clock,
+            id: "\(tenant.rawValue):\(lastEventNumber)", tenant: tenant, occurredAt: clock,
             callID: call, callSeq: callSeq, payload: payload))
     }
 
@@ -136,12 +140,21 @@ extension SwitchboardState {
     mutating func emit(_ payload: EventPayload, endedCall call: CallID, callSeq: Int, into step: inout Step) {
         lastEventNumber += 1
         step.effects.events.append(SwitchboardEvent(
-            id: "\(directory.tenant.rawValue):\(lastEventNumber)", tenant: directory.tenant, occurredAt: clock,
+            id: "\(tenant.rawValue):\(lastEventNumber)", tenant: tenant, occurredAt: clock,
             callID: call, callSeq: callSeq, payload: payload))
     }
 
     /// The slot in `activity` of a user of the directory.
     func slot(_ user: UserID) -> Int { userSlots[user]! }
+
+    /// The queues' ids in directory order.
+    var queueIDsInOrder: [QueueID] { queueOrder.keys.sorted { queueOrder[$0]! < queueOrder[$1]! } }
+
+    /// Where `queue` goes in `list`, a list of queues in directory order.
+    func position(for queue: QueueID, in list: [QueueID]) -> Int {
+        let order = queueOrder[queue]!
+        return list.firstIndex { queueOrder[$0]! > order } ?? list.count
+    }
 
     func send(_ command: TelephonyCommand, into step: inout Step) {
         step.effects.telephony.append(command)

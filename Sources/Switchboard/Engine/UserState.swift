@@ -5,7 +5,7 @@ struct UserState: Sendable, Hashable, Codable {
     var profile: User
     var availability: Availability
     /// Queues the user is a member of, in directory order.
-    let memberships: [QueueID]
+    var memberships: [QueueID]
     /// Queues the user is logged into, in directory order.
     var loggedIn: [QueueID]
     /// PROF-9: the queues to log back into when the user is Available again.

@@ -4,9 +4,10 @@ public struct MemberQueueData: Sendable, Hashable, Codable {
     public let user: UserID
     /// The queue.
     public let queue: QueueID
-    /// By hand or by status.
+    /// By hand, by status, or by a change of the directory.
     public let cause: LoginCause
-    /// Who did it, for `cause == manual`; nil when the engine did it (status expiry).
+    /// Who did it; nil when the engine did it (status expiry) or the gateway did it with its
+    /// own authority (an admin API key changing the directory).
     public let by: UserID?
 }
 

@@ -58,6 +58,22 @@ public enum EventPayload: Sendable, Hashable {
     case userSettingsChanged(UserSettingsChangedData)
     /// `comment.added`.
     case commentAdded(CallerComment)
+    /// `directory.user.created`.
+    case directoryUserCreated(DirectoryUserData)
+    /// `directory.user.updated`.
+    case directoryUserUpdated(DirectoryUserData)
+    /// `directory.user.removed`.
+    case directoryUserRemoved(DirectoryUserRemovedData)
+    /// `directory.queue.created`.
+    case directoryQueueCreated(DirectoryQueueData)
+    /// `directory.queue.updated`.
+    case directoryQueueUpdated(DirectoryQueueData)
+    /// `directory.queue.removed`.
+    case directoryQueueRemoved(DirectoryQueueData)
+    /// `directory.member.set`.
+    case directoryMemberSet(DirectoryMemberData)
+    /// `directory.member.removed`.
+    case directoryMemberRemoved(DirectoryMemberData)
 
     /// Every event type, in the order of docs/events.md.
     public static let allTypes: [String] = [
@@ -65,6 +81,11 @@ public enum EventPayload: Sendable, Hashable {
         "call.outgoing",
         "call.ringing",
         "call.forwarded",
+        "queue.caller.joined",
+        "queue.caller.left",
+        "queue.offer.ringing",
+        "queue.offer.rescinded",
+        "queue.offer.failed",
         "call.answered",
         "call.held",
         "call.resumed",
@@ -75,11 +96,6 @@ public enum EventPayload: Sendable, Hashable {
         "call.missed",
         "call.ended",
         "call.calledBack",
-        "queue.caller.joined",
-        "queue.caller.left",
-        "queue.offer.ringing",
-        "queue.offer.rescinded",
-        "queue.offer.failed",
         "assistant.played",
         "assistant.choice",
         "voicemail.left",
@@ -90,6 +106,14 @@ public enum EventPayload: Sendable, Hashable {
         "user.status.changed",
         "user.settings.changed",
         "comment.added",
+        "directory.user.created",
+        "directory.user.updated",
+        "directory.user.removed",
+        "directory.queue.created",
+        "directory.queue.updated",
+        "directory.queue.removed",
+        "directory.member.set",
+        "directory.member.removed",
     ]
 
     /// The dotted event type, e.g. `queue.caller.joined`.
@@ -124,6 +148,14 @@ public enum EventPayload: Sendable, Hashable {
         case .userStatusChanged: "user.status.changed"
         case .userSettingsChanged: "user.settings.changed"
         case .commentAdded: "comment.added"
+        case .directoryUserCreated: "directory.user.created"
+        case .directoryUserUpdated: "directory.user.updated"
+        case .directoryUserRemoved: "directory.user.removed"
+        case .directoryQueueCreated: "directory.queue.created"
+        case .directoryQueueUpdated: "directory.queue.updated"
+        case .directoryQueueRemoved: "directory.queue.removed"
+        case .directoryMemberSet: "directory.member.set"
+        case .directoryMemberRemoved: "directory.member.removed"
         }
     }
 
@@ -159,6 +191,14 @@ public enum EventPayload: Sendable, Hashable {
         case .userStatusChanged(let data): try data.encode(to: encoder)
         case .userSettingsChanged(let data): try data.encode(to: encoder)
         case .commentAdded(let data): try data.encode(to: encoder)
+        case .directoryUserCreated(let data): try data.encode(to: encoder)
+        case .directoryUserUpdated(let data): try data.encode(to: encoder)
+        case .directoryUserRemoved(let data): try data.encode(to: encoder)
+        case .directoryQueueCreated(let data): try data.encode(to: encoder)
+        case .directoryQueueUpdated(let data): try data.encode(to: encoder)
+        case .directoryQueueRemoved(let data): try data.encode(to: encoder)
+        case .directoryMemberSet(let data): try data.encode(to: encoder)
+        case .directoryMemberRemoved(let data): try data.encode(to: encoder)
         }
     }
 
@@ -194,6 +234,14 @@ public enum EventPayload: Sendable, Hashable {
         case "user.status.changed": .userStatusChanged(try UserStatusChangedData(from: decoder))
         case "user.settings.changed": .userSettingsChanged(try UserSettingsChangedData(from: decoder))
         case "comment.added": .commentAdded(try CallerComment(from: decoder))
+        case "directory.user.created": .directoryUserCreated(try DirectoryUserData(from: decoder))
+        case "directory.user.updated": .directoryUserUpdated(try DirectoryUserData(from: decoder))
+        case "directory.user.removed": .directoryUserRemoved(try DirectoryUserRemovedData(from: decoder))
+        case "directory.queue.created": .directoryQueueCreated(try DirectoryQueueData(from: decoder))
+        case "directory.queue.updated": .directoryQueueUpdated(try DirectoryQueueData(from: decoder))
+        case "directory.queue.removed": .directoryQueueRemoved(try DirectoryQueueData(from: decoder))
+        case "directory.member.set": .directoryMemberSet(try DirectoryMemberData(from: decoder))
+        case "directory.member.removed": .directoryMemberRemoved(try DirectoryMemberData(from: decoder))
         default: nil
         }
     }

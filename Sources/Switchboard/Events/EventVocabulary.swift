@@ -149,6 +149,8 @@ public enum LoginCause: String, Sendable, Hashable, Codable {
     case manual
     /// PROF-9: by a status change.
     case status
+    /// Logout only: an admin ended the membership, removed the user or removed the queue.
+    case directory
 }
 
 /// Why a status changed (`user.status.changed.cause`).

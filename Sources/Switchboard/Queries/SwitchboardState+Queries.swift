@@ -1,4 +1,14 @@
 extension SwitchboardState {
+    /// The company's directory as it is now: the configured one with the admins' changes,
+    /// users with their current profiles and settings, queues with their current members,
+    /// in directory order (added users and queues at the end).
+    public var directory: TenantDirectory {
+        TenantDirectory(
+            tenant: tenant, name: companyName, language: companyLanguage,
+            consistentUsers: userSlots.keys.sorted { userSlots[$0]! < userSlots[$1]! }.map { users[$0]!.profile },
+            queues: queueIDsInOrder.map { queues[$0]!.definition })
+    }
+
     /// The user with their current settings, status, queue logins and phone activity; nil if unknown.
     public func presence(of id: UserID) -> UserPresence? {
         guard let state = users[id] else { return nil }
@@ -27,12 +37,12 @@ extension SwitchboardState {
     /// WAIT-1: every waiting caller, longest wait first.
     public func waitingCalls() -> [WaitingCall] {
         var result: [WaitingCall] = []
-        for definition in directory.queues {
-            for (position, id) in queues[definition.id]!.waiting.enumerated() {
+        for queue in queueIDsInOrder {
+            for (position, id) in queues[queue]!.waiting.enumerated() {
                 let call = calls[id]!
                 let offer = call.queueEntry?.offerLeg.map { call.legs[$0].user } ?? nil
                 result.append(WaitingCall(
-                    call: id, queue: definition.id, from: call.caller, waitMs: clock.milliseconds(since: call.waitingSince!),
+                    call: id, queue: queue, from: call.caller, waitMs: clock.milliseconds(since: call.waitingSince!),
                     position: position + 1, offeredTo: offer))
             }
         }
