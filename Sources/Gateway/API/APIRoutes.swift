@@ -33,6 +33,7 @@ struct APIRoutes {
         CallLogRoutes().register(in: &api)
         CommentRoutes().register(in: &api)
         TelephonyRoutes().register(in: &api)
+        DirectoryAdminRoutes(sessions: storage.access.sessions).register(in: &api)
         APIKeyRoutes(keys: storage.access, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
         EventStreamRoutes(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds)).register(in: &api)
