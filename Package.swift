@@ -45,14 +45,15 @@ let package = Package(
             path: "Plugins/Calendar", swiftSettings: strict),
         .target(name: "WebhookPlugin", dependencies: ["PluginKit"], path: "Plugins/Webhook", swiftSettings: strict),
         .target(name: "ExecPlugin", dependencies: ["PluginKit"], path: "Plugins/Exec", swiftSettings: strict),
+        .target(name: "SMSPlugin", dependencies: ["PluginKit"], path: "Plugins/SMS", swiftSettings: strict),
         .target(
             name: "Gateway",
             dependencies: [
                 "TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin",
-                "WebhookPlugin", "ExecPlugin", "TelephonySimulator",
+                "WebhookPlugin", "ExecPlugin", "SMSPlugin", "TelephonySimulator",
             ],
             swiftSettings: strict),
-        .target(name: "SentralbordCLI", dependencies: ["Gateway"], swiftSettings: strict),
+        .target(name: "SentralbordCLI", dependencies: ["Gateway", "SMSPlugin"], swiftSettings: strict),
         .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
 
         .executableTarget(
@@ -75,6 +76,9 @@ let package = Package(
         .testTarget(name: "CalendarPluginTests", dependencies: ["CalendarPlugin"], swiftSettings: strict),
         .testTarget(
             name: "WebhookPluginTests", dependencies: ["WebhookPlugin", "PluginKit", "PluginKitTesting", "HTTPClient", "PeerSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "SMSPluginTests", dependencies: ["SMSPlugin", "PluginKit", "PluginKitTesting", "HTTPClient", "PeerSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),

@@ -10,6 +10,7 @@ public enum SentralbordCLI {
         CheckConfigCommand.self,
         PluginsStatusCommand.self,
         PluginsReplayDeadCommand.self,
+        SMSQuoteCommand.self,
         VersionCommand.self,
     ]
 
