@@ -123,7 +123,7 @@ struct DatabaseMigratorTests {
         try StorageSchema.migrator.migrate(database)
         #expect(try StorageSchema.migrator.appliedMigrations(in: database) == StorageSchema.migrator.migrations.map(\.name))
         #expect(try Self.tables(database) == [
-            "event", "plugin_cursor", "plugin_dead_letter", "plugin_state", "plugin_status", "schema_migration",
+            "event", "plugin_cursor", "plugin_dead_letter", "plugin_state", "plugin_status", "schema_migration", "sms_ledger",
         ])
     }
 }
