@@ -14,6 +14,8 @@ public struct GatewayStorage: Sendable {
     public let pluginState: PluginStateTable
     /// A connection for health checks and small reads.
     public let database: DatabaseQueue
+    /// The SMS ledger (GW-3), on the same connection as the plugin state.
+    public let smsLedger: SQLiteSMSLedger
 
     /// Creates the data directory if needed, opens the database and brings its schema up to
     /// date.
@@ -37,7 +39,8 @@ public struct GatewayStorage: Sendable {
             try await database.access { try $0.execute("PRAGMA wal_autocheckpoint = 0") }
             return GatewayStorage(
                 log: log, ledger: try await PluginDeliveryLedger(database: database),
-                pluginState: try await PluginStateTable(database: database), database: database)
+                pluginState: try await PluginStateTable(database: database), database: database,
+                smsLedger: try await SQLiteSMSLedger(database: database))
         } catch {
             throw GatewayStartError(.storage, "cannot open the database \(path): \(error)")
         }
