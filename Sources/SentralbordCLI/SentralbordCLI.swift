@@ -11,6 +11,7 @@ public enum SentralbordCLI {
         PluginsStatusCommand.self,
         PluginsReplayDeadCommand.self,
         SMSQuoteCommand.self,
+        BillingExportCommand.self,
         VersionCommand.self,
     ]
 

@@ -111,6 +111,8 @@ public enum StorageSchema {
                 CREATE INDEX sms_ledger_tenant_created ON sms_ledger (tenant, created_at);
                 CREATE INDEX sms_ledger_provider_message ON sms_ledger (provider, provider_message_id)
                     WHERE provider_message_id IS NOT NULL;
+                CREATE INDEX sms_ledger_charged ON sms_ledger (accepted_at)
+                    WHERE status IN ('accepted', 'delivered', 'failed');
                 """)
         }
         return migrator
