@@ -59,6 +59,7 @@ bench: release
 	$(BIN)/bench-engine
 	$(BIN)/bench-eventlog
 	$(BIN)/bench-delivery
+	$(BIN)/bench-sms
 
 clean:
 	rm -rf .build

@@ -61,6 +61,9 @@ let package = Package(
             dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "Storage", "Switchboard", "WebhookPlugin"],
             path: "Benchmarks/Delivery", swiftSettings: strict),
         .executableTarget(
+            name: "bench-sms", dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "SMSPlugin", "Storage"],
+            path: "Benchmarks/SMS", swiftSettings: strict),
+        .executableTarget(
             name: "bench-eventlog", dependencies: ["Storage", "PluginKit"], path: "Benchmarks/EventLog", swiftSettings: strict),
 
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
@@ -82,8 +85,15 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
+        .executableTarget(
+            name: "sms-crash-probe", dependencies: ["Gateway", "HTTPClient", "PluginKit", "SMSPlugin", "Storage"],
+            path: "Tests/SMSCrashProbe", swiftSettings: strict),
         .testTarget(
-            name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit", "PluginKitTesting", "Storage", "Switchboard"],
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "HTTPClient", "PluginKit", "PluginKitTesting", "Storage", "Switchboard", "SMSPlugin", "PeerSupport",
+                "sms-crash-probe",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "Gateway", "PluginKit", "Storage", "HTTPClient"],

@@ -45,7 +45,10 @@ public final class LocalPeer: @unchecked Sendable {
     /// waits for the port it prints.
     public init(script: String, arguments: [String] = [], python: String = "/usr/bin/python3") async throws {
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-u", "-c", script] + arguments
+        // A child inherits the spawning thread's blocked signals, and Swift's runtime threads
+        // may block SIGTERM: unblock it so `stop()` ends the peer.
+        let unblock = "import signal; signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])\n"
+        process.arguments = ["-u", "-c", unblock + script] + arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -84,6 +84,7 @@ struct MissedCallTests {
     }
 
     @Test func thePluginDeliversThroughItsService() async throws {
+        // Sent at once (no merge window), to a provider that only logs.
         var settings = SMSSettings()
         settings.mergeWindow = 0
         let plugin = SMSPlugin(instance: "sms", filter: .all, settings: settings)
@@ -92,8 +93,9 @@ struct MissedCallTests {
             ($0 as? PluginError)?.kind == .misconfigured
         }
         let ledger = InMemorySMSLedger()
-        plugin.attach(ledger: ledger, http: ScriptedHTTPTransport { _ in .hang }, logger: context.logger, clock: ManualPluginClock(now: SMSFixture.start))
-        #expect(try await plugin.deliver(SMSFixture.notice("acme:1"), context: context) == .delivered)
+        // The system clock: the plugin's sending loop waits on it between rounds.
+        plugin.attach(ledger: ledger, http: ScriptedHTTPTransport { _ in .hang }, logger: context.logger, clock: SystemPluginClock())
+        #expect(try await plugin.deliver(SMSFixture.notice("acme:1", at: Date()), context: context) == .delivered)
         #expect(ledger.records.first?.status == .accepted)
         let other = EventEnvelope(seq: 2, id: "acme:2", type: "call.ended", tenant: "acme", occurredAt: SMSFixture.start)
         #expect(try await plugin.deliver(other, context: context) == .skipped(reason: "not a missed-call notice"))

@@ -125,13 +125,15 @@ public actor SMSService {
             }
             let settings = self.settings
             let tenant = notice.tenant
-            let merged = try await ledger.merge(reservation, since: notice.occurredAt.addingTimeInterval(-settings.mergeWindow)) { count in
-                let text = SMSTemplates.missedCall(count: count, caller: notice.caller, time: time, queue: notice.queue, language: language)
-                let quote = (try? SMSQuote(text: text, partLimit: SMSQuote.maximumPartLimit, unitPriceOre: settings.unitPriceOre(tenant: tenant))) ?? quote
-                return (text, quote)
+            var merged: SMSLedgerRecord?
+            if settings.mergeWindow > 0 {
+                merged = try await ledger.merge(reservation, since: notice.occurredAt.addingTimeInterval(-settings.mergeWindow)) { count in
+                    let text = SMSTemplates.missedCall(count: count, caller: notice.caller, time: time, queue: notice.queue, language: language)
+                    let quote = (try? SMSQuote(text: text, partLimit: SMSQuote.maximumPartLimit, unitPriceOre: settings.unitPriceOre(tenant: tenant))) ?? quote
+                    return (text, quote)
+                }
             }
             if let merged, merged.idempotencyKey != reservation.idempotencyKey {
-                _ = await flushDue()
                 return .merged(into: merged.id, notices: merged.noticeCount)
             }
             let record: SMSLedgerRecord
@@ -145,7 +147,10 @@ public actor SMSService {
                 logger.warning("missed-call SMS dropped: monthly spend cap reached", ["tenant": notice.tenant, "event": notice.eventID])
                 return .dropped
             }
-            _ = await flushDue()
+            // Due already (no merge window): send it now; anything else due is the loop's.
+            if record.status == .reserved, record.sendAfter <= now {
+                _ = await dispatch(record)
+            }
             return .recorded(record.id)
         } catch {
             throw .transient("the SMS ledger could not be written: \(error)")
@@ -153,19 +158,26 @@ public actor SMSService {
     }
 
     /// Sends (or drops, when expired) every reserved row that is due and not waiting after a
-    /// failure; returns how many reached a final status.
+    /// failure, up to 8 at a time; returns how many reached a final status.
     @discardableResult
     public func flushDue() async -> Int {
         let now = clock.now()
-        guard let due = try? await ledger.due(at: now, limit: 100) else { return 0 }
-        var settled = 0
-        for record in due where (notBefore[record.id]?.date ?? .distantPast) <= now {
-            switch await dispatch(record) {
-            case .accepted, .released, .dropped: settled += 1
-            case .later: break
+        guard let due = try? await ledger.due(at: now, limit: 256) else { return 0 }
+        let ready = due.filter { (notBefore[$0.id]?.date ?? .distantPast) <= now }
+        return await withTaskGroup(of: Bool.self) { group in
+            var settled = 0
+            for (index, record) in ready.enumerated() {
+                if index >= 8, let done = await group.next(), done { settled += 1 }
+                group.addTask {
+                    switch await self.dispatch(record) {
+                    case .accepted, .released, .dropped: true
+                    case .later: false
+                    }
+                }
             }
+            for await done in group where done { settled += 1 }
+            return settled
         }
-        return settled
     }
 
     /// Calls ``flushDue()`` every `interval` until the task is cancelled.
