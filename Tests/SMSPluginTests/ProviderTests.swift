@@ -136,3 +136,36 @@ struct ProviderTests {
         }
     }
 }
+
+@Suite("GW-3 Twilio status callbacks through the service", .serialized)
+struct TwilioStatusCallbackTests {
+    @Test(.enabled(if: LocalPeer.pythonHas("http.server")))
+    func aSignedCallbackMarksTheRowDelivered() async throws {
+        let token = "tw-token-456"
+        let fake = try await LocalPeer(script: ProviderPeers.twilio, arguments: ["AC0123", token])
+        defer { fake.stop() }
+        let callbackURL = "https://sentral.example/api/v1/sms/status/twilio?instance=sms"
+        var settings = SMSSettings()
+        settings.sender = "+4759446000"
+        settings.provider = .twilio(
+            baseURL: "http://127.0.0.1:\(fake.port)", accountSID: "AC0123", authToken: Secret(token, from: .environment("T")),
+            statusCallbackURL: callbackURL, timeout: .seconds(10))
+        let ledger = InMemorySMSLedger()
+        let logger = Logger(label: "test", sink: InMemoryLogSink())
+        let service = SMSService(
+            settings: settings, ledger: ledger,
+            provider: settings.provider.makeProvider(http: HTTPSession(configuration: HTTPSessionConfiguration(threadCount: 1)), logger: logger),
+            logger: logger)
+        let record = try await service.send(
+            SMSSendRequest(requestID: "r1", tenant: "acme", purpose: .colleague, recipient: "+4791234567", text: "Hei fra Ann"))
+        #expect(record.status == .accepted && record.provider == "twilio")
+
+        _ = await fake.nextLine()
+        let callback = try #require(await fake.nextLine()).split(separator: " ").map(String.init)
+        let fields = FormEncoding.decode(callback[3])
+        #expect(try await !service.handleTwilioStatusCallback(url: callbackURL, fields: fields, signature: "forged"))
+        #expect(ledger.records.first?.status == .accepted)
+        #expect(try await service.handleTwilioStatusCallback(url: callbackURL, fields: fields, signature: callback[2]))
+        #expect(ledger.records.first?.status == .delivered && ledger.records.first?.netOre == 49)
+    }
+}

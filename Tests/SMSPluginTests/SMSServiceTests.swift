@@ -131,6 +131,18 @@ struct SMSServiceTests {
         #expect(provider.messages.count == 3)
     }
 
+    @Test func aRepeatedRequestSendsItsReservedRowWithoutCountingItTwice() async throws {
+        var settings = SMSSettings()
+        settings.monthlyCapOre = 49
+        let (service, ledger, provider, _, _) = SMSFixture.service(settings: settings)
+        provider.fail(with: [.transient("503")])
+        await #expect(throws: SMSSendError.self) { try await service.send(Self.request("req-1")) }
+        let record = try await service.send(Self.request("req-1"))
+        #expect(record.status == .accepted && record.netOre == 49)
+        #expect(provider.messages.count == 2)
+        #expect(try await ledger.committedOre(tenant: "acme", from: .distantPast, to: .distantFuture) == 49)
+    }
+
     @Test func userTextsAreSignedAndQuotedAtTheTenantPrice() throws {
         var settings = SMSSettings()
         settings.tenants["acme"] = SMSSettings.TenantSettings(unitPriceOre: 39)

@@ -61,8 +61,11 @@ public actor SMSService {
         }
         let now = clock.now()
         let key = SMSReservation.key(eventID: request.requestID, recipient: request.recipient, purpose: request.purpose)
-        if let existing = try await attempt({ try await self.ledger.record(forKey: key) }), existing.status != .reserved {
-            return existing
+        if let existing = try await attempt({ try await self.ledger.record(forKey: key) }) {
+            // A repeated request: its row is final, or still reserved and sent again now
+            // (limits and cap were checked when it was first recorded).
+            guard existing.status == .reserved else { return existing }
+            return try await settle(existing)
         }
         if request.purpose == .loginCode {
             let limits = [
@@ -80,7 +83,13 @@ public actor SMSService {
             department: request.department ?? request.user.flatMap { departmentOf(request.tenant, $0) }, queue: request.queue,
             purpose: request.purpose, recipient: request.recipient, text: request.text, quote: quote, mergeGroup: nil,
             createdAt: now, sendAfter: now, expiresAt: now.addingTimeInterval(settings.expiry))
-        let record = try await attempt({ try await self.ledger.reserve(reservation).record })
+        let (record, isNew) = try await attempt({ try await self.ledger.reserve(reservation) })
+        guard isNew || record.status == .reserved else { return record }
+        return try await settle(record)
+    }
+
+    /// Sends a reserved row now and says how it ended.
+    private func settle(_ record: SMSLedgerRecord) async throws(SMSSendError) -> SMSLedgerRecord {
         switch await dispatch(record) {
         case .accepted(let accepted): return accepted
         case .released(let reason): throw SMSSendError(.refused, "the SMS provider refused the message: \(reason)")
