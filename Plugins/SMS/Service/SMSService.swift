@@ -237,6 +237,7 @@ public actor SMSService {
                 return .dropped("the row has no text any more")
             }
             if now > record.expiresAt {
+                notBefore[record.id] = nil
                 try await ledger.finishUncharged(id: record.id, status: .dropped, reason: "expired before it could be sent", at: now)
                 logger.notice("SMS dropped: expired", ["key": record.idempotencyKey, "to": record.maskedRecipient])
                 return .dropped("expired")
