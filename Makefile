@@ -23,7 +23,7 @@ deps:
 		echo "make deps: installing$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@python3 -c "import openapi_spec_validator, yaml" 2>/dev/null || python3 -m pip install -q openapi-spec-validator pyyaml
+	@python3 -c "import openapi_spec_validator, yaml, moto.server" 2>/dev/null || python3 -m pip install -q openapi-spec-validator pyyaml "moto[server]"
 
 build: deps
 	$(SWIFT) build
@@ -59,6 +59,7 @@ bench: release
 	$(BIN)/bench-engine
 	$(BIN)/bench-eventlog
 	$(BIN)/bench-delivery
+	$(BIN)/bench-sms
 
 clean:
 	rm -rf .build

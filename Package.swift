@@ -45,20 +45,24 @@ let package = Package(
             path: "Plugins/Calendar", swiftSettings: strict),
         .target(name: "WebhookPlugin", dependencies: ["PluginKit"], path: "Plugins/Webhook", swiftSettings: strict),
         .target(name: "ExecPlugin", dependencies: ["PluginKit"], path: "Plugins/Exec", swiftSettings: strict),
+        .target(name: "SMSPlugin", dependencies: ["PluginKit"], path: "Plugins/SMS", swiftSettings: strict),
         .target(
             name: "Gateway",
             dependencies: [
                 "TOML", "Switchboard", "PluginKit", "Storage", "HTTPClient", "HTTPServer", "CalendarPlugin",
-                "WebhookPlugin", "ExecPlugin", "TelephonySimulator",
+                "WebhookPlugin", "ExecPlugin", "SMSPlugin", "TelephonySimulator",
             ],
             swiftSettings: strict),
-        .target(name: "SentralbordCLI", dependencies: ["Gateway"], swiftSettings: strict),
+        .target(name: "SentralbordCLI", dependencies: ["Gateway", "SMSPlugin"], swiftSettings: strict),
         .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
 
         .executableTarget(
             name: "bench-delivery",
             dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "Storage", "Switchboard", "WebhookPlugin"],
             path: "Benchmarks/Delivery", swiftSettings: strict),
+        .executableTarget(
+            name: "bench-sms", dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "SMSPlugin", "Storage"],
+            path: "Benchmarks/SMS", swiftSettings: strict),
         .executableTarget(
             name: "bench-eventlog", dependencies: ["Storage", "PluginKit"], path: "Benchmarks/EventLog", swiftSettings: strict),
 
@@ -77,9 +81,19 @@ let package = Package(
             name: "WebhookPluginTests", dependencies: ["WebhookPlugin", "PluginKit", "PluginKitTesting", "HTTPClient", "PeerSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
+            name: "SMSPluginTests", dependencies: ["SMSPlugin", "PluginKit", "PluginKitTesting", "HTTPClient", "PeerSupport"],
+            swiftSettings: strict),
         .testTarget(
-            name: "GatewayTests", dependencies: ["Gateway", "HTTPClient", "PluginKit", "PluginKitTesting", "Storage", "Switchboard", "PeerSupport"],
+            name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
+        .executableTarget(
+            name: "sms-crash-probe", dependencies: ["Gateway", "HTTPClient", "PluginKit", "SMSPlugin", "Storage"],
+            path: "Tests/SMSCrashProbe", swiftSettings: strict),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "HTTPClient", "PluginKit", "PluginKitTesting", "Storage", "Switchboard", "SMSPlugin", "PeerSupport",
+                "sms-crash-probe",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "SentralbordCLITests", dependencies: ["SentralbordCLI", "Gateway", "PluginKit", "Storage", "HTTPClient"],

@@ -1,6 +1,8 @@
 import Foundation
+import HTTPClient
 import HTTPServer
 public import PluginKit
+public import SMSPlugin
 import Storage
 import Synchronization
 
@@ -21,6 +23,10 @@ public final class GatewayService: Sendable {
     private let engines: EngineHost
     private let feed: EventFeed
     private let feedTasks = Mutex<[Task<Void, Never>]>([])
+    /// The SMS service of each `sms` plugin instance, by instance name: what the API calls to
+    /// quote and send SMS (DIR-2, LOG-3, PHONE-1, LOGIN-1) and to record status callbacks.
+    public let smsServices: [String: SMSService]
+    private let smsPlugins: [SMSPlugin]
 
     /// Opens storage (creating the data directory if needed); nothing serves until `start()`.
     ///
@@ -36,6 +42,18 @@ public final class GatewayService: Sendable {
         } catch {
             throw GatewayStartError(.storage, "cannot start the engines from the event log: \(error)")
         }
+        let smsPlugins = configuration.plugins.compactMap { $0.plugin as? SMSPlugin }
+        let departments = Self.departments(configuration)
+        smsServices = Dictionary(
+            smsPlugins.map { plugin in
+                let service = plugin.attach(
+                    ledger: storage.smsLedger, http: HTTPSession(configuration: HTTPSessionConfiguration(threadCount: 2)),
+                    logger: logger.labelled("plugin.sms.\(plugin.identity.instance)"),
+                    departmentOf: { tenant, user in departments[tenant]?[user] })
+                return (plugin.identity.instance, service)
+            },
+            uniquingKeysWith: { first, _ in first })
+        self.smsPlugins = smsPlugins
         plugins = PluginHost(
             instances: configuration.plugins.map { PluginHost.Instance(plugin: $0.plugin, policy: $0.policy) },
             store: storage.pluginDeliveryStore, logger: logger,
@@ -65,6 +83,15 @@ public final class GatewayService: Sendable {
     /// The engine of company `tenant`, for commands and queries; nil for an unknown company.
     public func engine(of tenant: String) -> TenantRuntime? { engines.runtimes[tenant] }
 
+    /// Each company's users' departments, for the SMS ledger.
+    private static func departments(_ configuration: GatewayConfiguration) -> [String: [String: String]] {
+        var departments: [String: [String: String]] = [:]
+        for tenant in configuration.tenants {
+            for user in tenant.users { departments[tenant.id, default: [:]][user.id] = user.department }
+        }
+        return departments
+    }
+
     /// The port the API listens on once started (the system's choice for port 0).
     public var port: Int? { server.port }
 
@@ -79,6 +106,7 @@ public final class GatewayService: Sendable {
             throw GatewayStartError(error.code == .alreadyStarted ? .alreadyStarted : .listen, "cannot listen on \(configuration.server.listen): \(error.message)")
         }
         plugins.start()
+        for plugin in smsPlugins { plugin.startSending() }
         engines.start()
         let feed = self.feed
         feedTasks.withLock { $0 = [Task { await feed.run() }, Task { await feed.pulse() }] }

@@ -20,6 +20,8 @@ public struct GatewayStorage: Sendable {
     public let idempotency: IdempotencyTable
     /// Users' profile pictures.
     public let pictures: ProfilePictureTable
+    /// The SMS ledger (GW-3), on the same connection as the plugin state.
+    public let smsLedger: SQLiteSMSLedger
 
     /// Creates the data directory if needed, opens the database and brings its schema up to
     /// date.
@@ -45,7 +47,8 @@ public struct GatewayStorage: Sendable {
                 log: log, ledger: try await PluginDeliveryLedger(database: database),
                 pluginState: try await PluginStateTable(database: database), database: database,
                 access: try await AccessTables(database: database), idempotency: try await IdempotencyTable(database: database),
-                pictures: try await ProfilePictureTable(database: database))
+                pictures: try await ProfilePictureTable(database: database),
+                smsLedger: try await SQLiteSMSLedger(database: database))
         } catch {
             throw GatewayStartError(.storage, "cannot open the database \(path): \(error)")
         }

@@ -12,6 +12,8 @@ public enum SentralbordCLI {
         PluginsReplayDeadCommand.self,
         APIKeysCreateCommand.self,
         SimulateCommand.self,
+        SMSQuoteCommand.self,
+        BillingExportCommand.self,
         VersionCommand.self,
     ]
 

@@ -23,10 +23,32 @@ public final class LocalPeer: @unchecked Sendable {
         return check.terminationStatus == 0
     }
 
-    /// Starts `/usr/bin/python3 -u -c script arguments…` and waits for the port it prints.
-    public init(script: String, arguments: [String] = []) async throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-u", "-c", script] + arguments
+    /// The path of a Python 3 that can import `module`: `/usr/bin/python3`, else the first
+    /// `python3` on the PATH (pip may have installed the module for that one, as it does for
+    /// moto); nil when neither can.
+    public static func python(having module: String) -> String? {
+        if pythonHas(module) { return "/usr/bin/python3" }
+        let find = Process()
+        let output = Pipe()
+        find.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        find.arguments = ["python3", "-c", "import sys, \(module); print(sys.executable)"]
+        find.standardOutput = output
+        find.standardError = FileHandle.nullDevice
+        guard (try? find.run()) != nil else { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        find.waitUntilExit()
+        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return find.terminationStatus == 0 && !path.isEmpty ? path : nil
+    }
+
+    /// Starts `PYTHON -u -c script arguments…` (`python` defaults to `/usr/bin/python3`) and
+    /// waits for the port it prints.
+    public init(script: String, arguments: [String] = [], python: String = "/usr/bin/python3") async throws {
+        process.executableURL = URL(fileURLWithPath: python)
+        // A child inherits the spawning thread's blocked signals, and Swift's runtime threads
+        // may block SIGTERM: unblock it so `stop()` ends the peer.
+        let unblock = "import signal; signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])\n"
+        process.arguments = ["-u", "-c", unblock + script] + arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -31,7 +31,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test(arguments: ["serve", "check-config", "version", "plugins status", "plugins replay-dead"])
+    @Test(arguments: ["serve", "check-config", "version", "plugins status", "plugins replay-dead", "sms quote", "billing export"])
     func everyCommandHasHelp(command: String) async {
         let words = command.split(separator: " ").map(String.init)
         let viaFlag = await run(words + ["--help"])
@@ -44,7 +44,7 @@ struct CommandLineTests {
     @Test func unknownCommandExits64AndListsCommands() async {
         let result = await run(["srve"])
         #expect(result.status == .usage)
-        #expect(result.err.contains("unknown command 'srve'; expected one of: serve, check-config, plugins status, plugins replay-dead, api-keys create, simulate, version, help"))
+        #expect(result.err.contains("unknown command 'srve'; expected one of: serve, check-config, plugins status, plugins replay-dead, api-keys create, simulate, sms quote, billing export, version, help"))
         #expect(await run(["help", "srve"]).status == .usage)
     }
 

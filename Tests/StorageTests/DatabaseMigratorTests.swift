@@ -124,7 +124,7 @@ struct DatabaseMigratorTests {
         #expect(try StorageSchema.migrator.appliedMigrations(in: database) == StorageSchema.migrator.migrations.map(\.name))
         #expect(try Self.tables(database) == [
             "api_key", "event", "idempotency_record", "login_challenge", "plugin_cursor", "plugin_dead_letter", "plugin_state",
-            "plugin_status", "profile_picture", "schema_migration", "session",
+            "plugin_status", "profile_picture", "schema_migration", "session", "sms_ledger",
         ])
     }
 }

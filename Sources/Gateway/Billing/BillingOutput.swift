@@ -1,0 +1,259 @@
+import Foundation
+import PluginKit
+import SMSPlugin
+import Storage
+
+/// The bytes of a billing export as they are built: CSV fields quoted only when they must be
+/// (RFC 4180), amounts from integer øre, times as RFC 3339 UTC with milliseconds.
+struct BillingOutput {
+    let format: BillingExportRequest.Format
+    var bytes: [UInt8] = []
+    private var firstRow = true
+
+    init(format: BillingExportRequest.Format) {
+        self.format = format
+        bytes.reserveCapacity(1 << 20 + 4096)
+    }
+
+    private var separator: UInt8 { format == .csvNB ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+    private var decimal: String { format == .csvNB ? "," : "." }
+
+    static let detailColumns = [
+        "id", "accepted_at", "tenant", "user", "department", "queue", "purpose", "recipient", "encoding", "segments",
+        "provider_segments", "segment_mismatch", "unit_price", "net", "vat", "gross", "status", "provider",
+        "provider_message_id",
+    ]
+    static let totalColumns = ["group_by", "group", "messages", "segments", "net", "vat", "gross"]
+
+    mutating func header(request: BillingExportRequest) {
+        switch format {
+        case .csv, .csvNB:
+            csvLine(Self.detailColumns)
+        case .json:
+            append("{\"from\":\"\(RFC3339.string(from: request.from))\",\"to\":\"\(RFC3339.string(from: request.to))\",")
+            append("\"tenant\":")
+            jsonString(request.tenant)
+            append(",\"groupBy\":\"\(request.groupBy.rawValue)\",\"currency\":\"NOK\",\"vatPercent\":\(BillingAmount.vatPercent),\"rows\":[")
+        }
+    }
+
+    /// One charged row from the statement's columns (see ``BillingExporter``'s SELECT).
+    mutating func row(_ row: SQLiteStatement, netOre: Int) {
+        let vat = BillingAmount.vat(onNet: netOre)
+        switch format {
+        case .csv, .csvNB:
+            integer(row.int64(at: 0))
+            bytes.append(separator)
+            timestamp(row.int64(at: 1))
+            for column: Int32 in 2...8 {
+                bytes.append(separator)
+                csvField(text(row, column))
+            }
+            bytes.append(separator)
+            integer(row.int64(at: 9))
+            bytes.append(separator)
+            if !row.isNull(at: 10) { integer(row.int64(at: 10)) }
+            bytes.append(separator)
+            integer(row.int64(at: 11))
+            bytes.append(separator)
+            amount(Int(row.int64(at: 12)))
+            bytes.append(separator)
+            amount(netOre)
+            bytes.append(separator)
+            amount(vat)
+            bytes.append(separator)
+            amount(netOre + vat)
+            for column: Int32 in 14...16 {
+                bytes.append(separator)
+                csvField(text(row, column))
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        case .json:
+            if !firstRow { bytes.append(UInt8(ascii: ",")) }
+            firstRow = false
+            append("{\"id\":")
+            integer(row.int64(at: 0))
+            append(",\"acceptedAt\":\"")
+            timestamp(row.int64(at: 1))
+            append("\"")
+            for (column, name) in [(Int32(2), "tenant"), (3, "user"), (4, "department"), (5, "queue"), (6, "purpose"), (7, "recipient"), (8, "encoding")] {
+                append(",\"\(name)\":")
+                jsonString(text(row, column))
+            }
+            append(",\"segments\":")
+            integer(row.int64(at: 9))
+            append(",\"providerSegments\":")
+            if row.isNull(at: 10) { append("null") } else { integer(row.int64(at: 10)) }
+            append(",\"segmentMismatch\":\(row.int64(at: 11) != 0 ? "true" : "false"),\"unitPriceOre\":")
+            integer(row.int64(at: 12))
+            append(",\"netOre\":\(netOre),\"vatOre\":\(vat),\"grossOre\":\(netOre + vat)")
+            for (column, name) in [(Int32(14), "status"), (15, "provider"), (16, "providerMessageId")] {
+                append(",\"\(name)\":")
+                jsonString(text(row, column))
+            }
+            append("}")
+        }
+    }
+
+    mutating func footer(_ totals: BillingTotals, groupBy: BillingExportRequest.GroupBy) {
+        switch format {
+        case .csv, .csvNB:
+            bytes.append(UInt8(ascii: "\n"))
+            csvLine(Self.totalColumns)
+            for line in totals.groups { totalLine(groupBy.rawValue, line) }
+            totalLine("total", totals.total)
+        case .json:
+            append("],\"groups\":[")
+            for (index, line) in totals.groups.enumerated() {
+                if index > 0 { append(",") }
+                append("{\"\(groupBy.rawValue)\":")
+                jsonString(line.group)
+                jsonTotals(line)
+            }
+            append("],\"total\":{\"messages\":\(totals.total.messages)")
+            jsonTotalsBody(totals.total)
+            append("}}\n")
+        }
+    }
+
+    private mutating func totalLine(_ name: String, _ line: BillingTotals.Line) {
+        csvField(name)
+        bytes.append(separator)
+        csvField(name == "total" ? "" : line.group)
+        bytes.append(separator)
+        append("\(line.messages)")
+        bytes.append(separator)
+        append("\(line.segments)")
+        for value in [line.netOre, line.vatOre, line.grossOre] {
+            bytes.append(separator)
+            amount(value)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func jsonTotals(_ line: BillingTotals.Line) {
+        append(",\"messages\":\(line.messages)")
+        jsonTotalsBody(line)
+        append("}")
+    }
+
+    private mutating func jsonTotalsBody(_ line: BillingTotals.Line) {
+        append(",\"segments\":\(line.segments),\"netOre\":\(line.netOre),\"vatOre\":\(line.vatOre),\"grossOre\":\(line.grossOre)")
+    }
+
+    private mutating func csvLine(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(separator) }
+            csvField(field)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private func text(_ row: SQLiteStatement, _ column: Int32) -> String? { row.isNull(at: column) ? nil : row.string(at: column) }
+
+    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    private mutating func csvField(_ text: String?) {
+        guard let text else { return }
+        let quote = UInt8(ascii: "\"")
+        let needsQuotes = text.utf8.contains { $0 == separator || $0 == quote || $0 == 10 || $0 == 13 }
+        guard needsQuotes else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        bytes.append(quote)
+        for byte in text.utf8 {
+            if byte == quote { bytes.append(quote) }
+            bytes.append(byte)
+        }
+        bytes.append(quote)
+    }
+
+    private mutating func jsonString(_ text: String?) {
+        guard let text else {
+            append("null")
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            case 0..<0x20:
+                append(String(format: "\\u%04x", Int(byte)))
+            default:
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func integer(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var width = 1
+        var limit: UInt64 = 10
+        while width < 19, magnitude >= limit {
+            width += 1
+            limit *= 10
+        }
+        pad(magnitude, width)
+    }
+
+    /// `ore` as kroner: `1234` → `12.34` (`12,34` in csv-nb).
+    private mutating func amount(_ ore: Int) {
+        if ore < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = Int64(ore.magnitude)
+        integer(magnitude / 100)
+        append(decimal)
+        let cents = magnitude % 100
+        bytes.append(UInt8(ascii: "0") + UInt8(cents / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(cents % 10))
+    }
+
+    /// Milliseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.mmmZ` (civil-from-days, proleptic Gregorian).
+    private mutating func timestamp(_ milliseconds: Int64) {
+        let millis = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let seconds = millis.remainder < 0 ? millis.quotient - 1 : millis.quotient
+        let fraction = millis.remainder < 0 ? millis.remainder + 1000 : millis.remainder
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        pad(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        pad(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        pad(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        pad(secondOfDay / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        pad(secondOfDay / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        pad(secondOfDay % 60, 2)
+        bytes.append(UInt8(ascii: "."))
+        pad(fraction, 3)
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    private mutating func pad(_ value: Int64, _ width: Int) { pad(value.magnitude, width) }
+
+    private mutating func pad(_ value: UInt64, _ width: Int) {
+        var divisor: UInt64 = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Gateway
+import PluginKit
+import SMSPlugin
+import Storage
+import Testing
+
+@Suite("GW-3 SMS ledger in SQLite")
+struct SQLiteSMSLedgerTests {
+    static func temporaryDatabase() throws -> DatabaseQueue {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sms-ledger-\(UUID().uuidString).sqlite").path
+        return try DatabaseQueue(path: path)
+    }
+
+    @Test func passesTheLedgerConformance() async {
+        let failures = await SMSLedgerConformance { try await SQLiteSMSLedger(database: try Self.temporaryDatabase()) }.run()
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    @Test func theIdempotencyKeyIsUniqueInTheTable() async throws {
+        let database = try Self.temporaryDatabase()
+        _ = try await SQLiteSMSLedger(database: database)
+        let insert = "INSERT INTO sms_ledger (idempotency_key, tenant, purpose, recipient_masked, encoding, segments, unit_price_ore, status, created_at, send_after, expires_at) VALUES ('k', 't', 'phone', '+47**', 'GSM-7', 1, 49, 'reserved', 0, 0, 0)"
+        try await database.access { try $0.execute(insert) }
+        await #expect(throws: SQLiteError.self) { try await database.access { try $0.execute(insert) } }
+    }
+
+    @Test func concurrentReservationsOfOneKeyMakeOneRow() async throws {
+        let database = try Self.temporaryDatabase()
+        let ledger = try await SQLiteSMSLedger(database: database)
+        let now = Date()
+        let reservation = SMSReservation(
+            idempotencyKey: "e|+4790000000|phone", tenant: "acme", user: nil, department: nil, queue: nil, purpose: .phone,
+            recipient: "+4790000000", text: "x", quote: try SMSQuote(text: "x"), mergeGroup: nil, createdAt: now, sendAfter: now,
+            expiresAt: now)
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<20 { group.addTask { try await ledger.reserve(reservation).isNew } }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.filter { $0 }.count == 1)
+        let count = try await database.access { database in
+            let select = try database.prepare("SELECT count(*) FROM sms_ledger")
+            _ = try select.step()
+            return select.int64(at: 0)
+        }
+        #expect(count == 1)
+    }
+}
