@@ -63,7 +63,7 @@ public final class GatewayService: Sendable {
         SystemRoutes(storageCheck: storage.isHealthy, failedEngines: engines.failedTenants).register(in: &router)
         feed = EventFeed(log: storage.log)
         do {
-            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, logger: logger).register(in: &router)
+            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, smsServices: smsServices, logger: logger).register(in: &router)
         } catch {
             throw GatewayStartError(.storage, "cannot set up API access: \(error)")
         }

@@ -147,7 +147,7 @@ struct SMSServiceTests {
         var settings = SMSSettings()
         settings.tenants["acme"] = SMSSettings.TenantSettings(unitPriceOre: 39)
         let (service, _, _, _, _) = SMSFixture.service(settings: settings)
-        #expect(SMSTemplates.userMessage("Ring meg", senderName: "Ann Berg", language: .nb) == "Ring meg\n– Ann Berg")
+        #expect(SMSTemplates.userMessage("Ring meg", senderName: "Ann Berg", language: .nb) == "Ring meg\n- Ann Berg", "a GSM hyphen: an en dash would make the SMS UCS-2 and double its price")
         #expect(try service.quote("Hei", tenant: "acme").priceOre == 39)
         #expect(try service.quote("Hei", tenant: "other").priceOre == 49)
     }

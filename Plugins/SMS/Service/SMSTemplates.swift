@@ -28,9 +28,9 @@ public enum SMSTemplates {
         }
     }
 
-    /// DIR-2, LOG-3, PHONE-1: a user's own text, signed "– NAME" when `senderName` is given.
+    /// DIR-2, LOG-3, PHONE-1: a user's own text, signed "- NAME" (a GSM hyphen) when `senderName` is given.
     public static func userMessage(_ text: String, senderName: String?, language: SMSLanguage) -> String {
         guard let senderName, !senderName.isEmpty else { return text }
-        return "\(text)\n– \(senderName)"
+        return "\(text)\n- \(senderName)"
     }
 }

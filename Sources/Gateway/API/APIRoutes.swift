@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PluginKit
+import SMSPlugin
 import Switchboard
 
 /// The whole API under /api/v1, composed from the gateway's parts: every route group
@@ -10,14 +11,23 @@ struct APIRoutes {
     let storage: GatewayStorage
     let engines: EngineHost
     let feed: EventFeed
+    /// The SMS service of each `sms` plugin instance, by instance name.
+    let smsServices: [String: SMSService]
     let logger: Logger
 
     /// Adds every API route to `router`.
     func register(in router: inout Router) throws {
         let authenticator = try Authenticator(tables: storage.access, tenants: configuration.tenants)
         let engines = self.engines
+        let sms = SMSServiceDirectory(services: configuration.plugins.compactMap { plugin in
+            smsServices[plugin.name].map { (plugin.filter.tenants, $0) }
+        })
+        let sender: any LoginCodeSender = switch configuration.auth.codeDelivery {
+        case .log: LogLoginCodeSender(logger: logger.labelled("auth"))
+        case .sms: SMSLoginCodeSender(services: sms, validMinutes: configuration.auth.codeValidSeconds / 60)
+        }
         let login = LoginService(
-            configuration: configuration.auth, tables: storage.access, sender: LogLoginCodeSender(logger: logger.labelled("auth")),
+            configuration: configuration.auth, tables: storage.access, sender: sender,
             logger: logger.labelled("auth")
         ) { number, tenant, channel in
             await engines.account(for: number, tenant: tenant, channel: channel)
@@ -36,6 +46,8 @@ struct APIRoutes {
         DirectoryAdminRoutes(sessions: storage.access.sessions).register(in: &api)
         APIKeyRoutes(keys: storage.access, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
+        SMSRoutes(services: sms, instances: smsServices).register(in: &api)
+        BillingRoutes(database: storage.database).register(in: &api)
         EventStreamRoutes(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds)).register(in: &api)
         router = api.router
     }

@@ -7,7 +7,9 @@ import Switchboard
 struct LogLoginCodeSender: LoginCodeSender {
     let logger: Logger
 
-    func send(code: String, to number: PhoneNumber, channel: LoginChannel, language: Language) async throws {
+    func supports(_ channel: LoginChannel) -> Bool { true }
+
+    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language) async throws {
         logger.notice("login code (development delivery: code_delivery = \"log\")", [
             "to": number.masked, "channel": channel.rawValue, "code": code,
         ])

@@ -10,6 +10,9 @@ public enum LoginChannel: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// Delivers one-time login codes. The gateway picks one from `[auth] code_delivery`.
 public protocol LoginCodeSender: Sendable {
-    /// Sends `code` to `number` over `channel` in `language`; throws when it cannot.
-    func send(code: String, to number: PhoneNumber, channel: LoginChannel, language: Language) async throws
+    /// Whether this sender can deliver over `channel`.
+    func supports(_ channel: LoginChannel) -> Bool
+    /// Sends `code` to `number` (a user of `tenant`) over `channel` in `language`; throws
+    /// when it cannot.
+    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language) async throws
 }

@@ -78,6 +78,11 @@ final class LoginService: Sendable {
     /// - Throws: `rate-limited` (429) when the number or the address has had its share,
     ///   `code-delivery-failed` (502) when the code could not be sent.
     func requestCode(number: PhoneNumber, tenant: TenantID?, channel: LoginChannel, clientAddress: String?) async throws(HTTPError) -> Challenge {
+        guard sender.supports(channel) else {
+            throw APIProblem.error(
+                .unprocessableContent, "channel-unavailable", "This channel cannot deliver codes here",
+                detail: "Codes cannot be sent by \(channel.rawValue) on this gateway; use another channel.")
+        }
         let now = now()
         if let wait = perAddress.take("address:\(clientAddress ?? "unknown")", now: now) {
             throw APIProblem.rateLimited("Too many login requests from this address.", retryAfterSeconds: wait)
@@ -108,7 +113,7 @@ final class LoginService: Sendable {
         }
         if let account {
             do {
-                try await sender.send(code: code, to: number, channel: channel, language: account.language)
+                try await sender.send(code: code, to: number, tenant: account.tenant, channel: channel, language: account.language)
             } catch {
                 logger.warning("login code not delivered", ["to": number.masked, "channel": channel.rawValue, "error": String(describing: error)])
                 throw APIProblem.error(.badGateway, "code-delivery-failed", "The code could not be sent", detail: "Try again, or use the other channel.")

@@ -1,0 +1,61 @@
+import Foundation
+import HTTPServer
+import PluginKit
+import Storage
+import Switchboard
+import Synchronization
+
+/// GW-6 for a company's admins: `GET /admin/billing?from=DATE&to=DATE&groupBy=…&format=…`, the
+/// company's SMS charges with VAT, as `sentralbord billing export` writes them (docs/billing.md).
+/// Dates are days in Europe/Oslo; `to` is inclusive.
+struct BillingRoutes {
+    let database: DatabaseQueue
+
+    func register(in api: inout APIRouter) {
+        let exporter = BillingExporter(database: database)
+        api.get("/admin/billing", .admin) { request in
+            let zone = TimeZone(identifier: "Europe/Oslo") ?? .gmt
+            var issues: [FieldIssue] = []
+            func day(_ name: String) -> Date? {
+                guard let text = request.http.queryValue(name) else {
+                    issues.append(FieldIssue(field: name, message: "is required (YYYY-MM-DD)"))
+                    return nil
+                }
+                guard let date = BillingExportRequest.startOfDay(text, in: zone) else {
+                    issues.append(FieldIssue(field: name, message: "must be a date YYYY-MM-DD"))
+                    return nil
+                }
+                return date
+            }
+            func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, _ fallback: Choice) -> Choice where Choice.RawValue == String {
+                guard let text = request.http.queryValue(name) else { return fallback }
+                guard let value = Choice(rawValue: text) else {
+                    issues.append(FieldIssue(field: name, message: "must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    return fallback
+                }
+                return value
+            }
+            let from = day("from")
+            let to = day("to")
+            let groupBy = choice("groupBy", BillingExportRequest.GroupBy.user)
+            let format = choice("format", BillingExportRequest.Format.json)
+            if let from, let to, to < from { issues.append(FieldIssue(field: "to", message: "must not be before from")) }
+            guard issues.isEmpty, let from, let to else {
+                throw APIProblem.error(
+                    .badRequest, "invalid-parameter", "A query parameter is invalid",
+                    detail: issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "), extensions: ["errors": issues])
+            }
+            let end = Calendar(identifier: .gregorian).date(byAdding: .day, value: 1, to: to) ?? to
+            let output = Mutex<[UInt8]>([])
+            do {
+                _ = try await exporter.export(
+                    BillingExportRequest(from: from, to: end, tenant: request.tenant.rawValue, groupBy: groupBy, format: format),
+                    write: { bytes in output.withLock { $0 += bytes } })
+            } catch {
+                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+            }
+            let contentType = format == .json ? "application/json" : "text/csv; charset=utf-8"
+            return HTTPResponse(headers: ["Content-Type": contentType], body: Data(output.withLock { $0 }))
+        }
+    }
+}

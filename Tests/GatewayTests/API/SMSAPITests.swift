@@ -1,0 +1,93 @@
+import Foundation
+import Gateway
+import PluginKit
+import Storage
+import Testing
+
+/// SMS through the API (GW-3, DIR-2, LOG-3, PHONE-1, LOGIN-1, GW-6) with the log provider.
+@Suite("SMS through the API", .serialized)
+struct SMSAPITests {
+    private static let smsPlugin = """
+        [[plugins]]
+        name = "sms"
+        kind = "sms"
+        types = ["notification.missedCall.requested"]
+        provider = "log"
+        unit_price_ore = 49
+        """
+
+    @Test func quotesCountPartsAndPriceAndNameTheUCS2Characters() async throws {
+        try await APIHarness.with(extra: Self.smsPlugin) { harness in
+            let read = APIHarness.keys["ACME_READ"]!
+            let gsm = try await harness.request(.post, "/api/v1/sms/quote", token: read, json: #"{"text": "Hei på deg, ring meg"}"#)
+            #expect(gsm.status == 200)
+            #expect(harness.object(gsm)["encoding"] as? String == "GSM-7" && harness.object(gsm)["priceOre"] as? Int == 49)
+            let dash = try await harness.request(.post, "/api/v1/sms/quote", token: read, json: #"{"text": "Tapt anrop – ring tilbake"}"#)
+            #expect(harness.object(dash)["encoding"] as? String == "UCS-2")
+            let characters = harness.object(dash)["ucs2Chars"] as? [[String: Any]] ?? []
+            #expect(characters.first?["replacement"] as? String == "-")
+            let empty = try await harness.request(.post, "/api/v1/sms/quote", token: read, json: #"{"text": ""}"#)
+            #expect(empty.status == 422)
+            let tooLong = try await harness.request(.post, "/api/v1/sms/quote", token: read, json: "{\"text\": \"\(String(repeating: "x", count: 1531 + 153))\"}")
+            #expect(tooLong.status == 422, "more than the part limit is refused")
+        }
+    }
+
+    @Test func smsGoesToColleaguesWithAMobileCallersAndNumbersAndIsBilledOnce() async throws {
+        try await APIHarness.with(extra: Self.smsPlugin) { harness in
+            let ann = try await harness.login("+4740010003")
+            let colleague = try await harness.request(
+                .post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Møte kl 10"}"#, headers: ["Idempotency-Key": "sms-1"])
+            #expect(colleague.status == 201, "\(colleague.text)")
+            #expect(harness.object(colleague)["purpose"] as? String == "colleague" && harness.object(colleague)["netOre"] as? Int == 49)
+            #expect(harness.object(colleague)["recipient"] as? String != "+4740010004", "the number is masked")
+            let retried = try await harness.request(
+                .post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Møte kl 10"}"#, headers: ["Idempotency-Key": "sms-1"])
+            #expect(retried.body == colleague.body)
+            let telephony = APIHarness.keys["ACME_TELEPHONY"]!
+            let arrived = try await harness.request(.post, "/api/v1/telephony/calls", token: telephony, json: #"{"from": "+4791234567", "to": "+4740011000"}"#)
+            let call = try #require(harness.object(arrived)["callId"] as? String)
+            #expect(try await harness.request(.post, "/api/v1/telephony/legs/\(call).0/hangup", token: telephony).status == 200)
+            let caller = try await harness.request(.post, "/api/v1/sms", token: ann, json: #"{"to": {"call": "\#(call)"}, "text": "Vi ringer deg"}"#)
+            #expect(caller.status == 201 && harness.object(caller)["purpose"] as? String == "caller", "LOG-3")
+            let number = try await harness.request(.post, "/api/v1/sms", token: ann, json: #"{"to": {"number": "+4798765432"}, "text": "Hei"}"#)
+            #expect(number.status == 201 && harness.object(number)["purpose"] as? String == "phone", "PHONE-1")
+            let bad = try await harness.request(.post, "/api/v1/sms", token: ann, json: #"{"to": {"number": "12", "user": "bob"}, "text": ""}"#)
+            #expect(bad.status == 422)
+            let boss = try await harness.login("+4740010001")
+            let billing = try await harness.request(
+                .get, "/api/v1/admin/billing?from=2000-01-01&to=2100-01-01&groupBy=purpose&format=json", token: boss)
+            #expect(billing.status == 200, "\(billing.text)")
+            #expect(billing.text.contains("colleague") && billing.text.contains("caller"))
+            let birk = try await harness.login("+4740020001")
+            let other = try await harness.request(.get, "/api/v1/admin/billing?from=2000-01-01&to=2100-01-01&format=json", token: birk)
+            #expect(!other.text.contains("colleague"), "another company's export has none of these")
+            #expect(try await harness.request(.get, "/api/v1/admin/billing?from=yesterday", token: boss).status == 400)
+        }
+    }
+
+    @Test func loginCodesGoBySMSAndACallChannelIsRefusedWithoutAPlatform() async throws {
+        try await APIHarness.with(extra: "[auth]\ncode_delivery = \"sms\"\n" + Self.smsPlugin) { harness in
+            let sms = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010003"}"#)
+            #expect(sms.status == 202)
+            let codes = try await harness.service.storage.database.access { database in
+                let select = try database.prepare("SELECT count(*) FROM sms_ledger WHERE tenant = 'acme' AND purpose = 'login-code' AND status = 'accepted'")
+                return try select.step() ? select.int64(at: 0) : 0
+            }
+            #expect(codes == 1, "LOGIN-1: the code went by SMS, recorded and charged once")
+            #expect(harness.lastCode() == nil, "with SMS delivery the code is not in the log")
+            let call = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010003", "channel": "call"}"#)
+            #expect(call.status == 422 && harness.problemType(call) == "channel-unavailable")
+        }
+    }
+
+    @Test func aStatusCallbackWithoutAValidSignatureIsRefused() async throws {
+        try await APIHarness.with(extra: Self.smsPlugin) { harness in
+            let forged = try await harness.request(
+                .post, "/api/v1/sms/status/twilio/sms", headers: ["Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "AAAA"],
+                body: Array("MessageSid=SM1&MessageStatus=delivered".utf8))
+            #expect(forged.status == 403)
+            #expect(try await harness.request(.post, "/api/v1/sms/status/twilio/none", body: Array("a=b".utf8)).status == 404)
+        }
+    }
+}
