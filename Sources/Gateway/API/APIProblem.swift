@@ -70,6 +70,11 @@ enum APIProblem {
             extensions: ["retryAfterSeconds": retryAfterSeconds], headers: ["Retry-After": String(retryAfterSeconds)])
     }
 
+    /// 503 `storage-unavailable`: the database did not answer; `detail` says what to do.
+    static func storageUnavailable(_ detail: String = "Try again shortly.") -> HTTPError {
+        error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: detail)
+    }
+
     /// 503 `engine-unavailable`: the company's engine stopped (storage failure).
     static func engineUnavailable() -> HTTPError {
         error(.serviceUnavailable, "engine-unavailable", "The switchboard is unavailable", detail: "The company's switchboard engine stopped; an operator must restart the gateway.")

@@ -60,7 +60,7 @@ struct APIRequest: Sendable {
         } catch is EngineUnavailableError {
             throw APIProblem.engineUnavailable()
         } catch {
-            throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The change was not made; try again.")
+            throw APIProblem.storageUnavailable("The change was not made; try again.")
         }
     }
 }

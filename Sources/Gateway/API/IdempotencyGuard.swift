@@ -36,7 +36,7 @@ final class IdempotencyGuard: Sendable {
         do {
             stored = try await table.row(tenant: tenant, principal: principal, key: key, notBefore: now - Self.retentionMilliseconds)
         } catch {
-            throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+            throw APIProblem.storageUnavailable()
         }
         if let stored {
             guard stored.fingerprint == fingerprint else {

@@ -63,7 +63,7 @@ final class Authenticator: Sendable {
         do {
             found = try await lookUp(token: token, hash: hash, now: now)
         } catch {
-            throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The token could not be checked; try again.")
+            throw APIProblem.storageUnavailable("The token could not be checked; try again.")
         }
         guard let found else {
             cache.withLock { _ = $0.removeValue(forKey: hash) }

@@ -109,7 +109,7 @@ final class LoginService: Sendable {
                     salt: salt, codeHash: hash, createdAt: now, expiresAt: expiresAt),
                 purgeBefore: now - 86_400_000)
         } catch {
-            throw Self.storageUnavailable()
+            throw APIProblem.storageUnavailable()
         }
         if let account {
             do {
@@ -137,7 +137,7 @@ final class LoginService: Sendable {
         do {
             row = try await tables.challenges.row(id: challengeID)
         } catch {
-            throw Self.storageUnavailable()
+            throw APIProblem.storageUnavailable()
         }
         guard let row else {
             throw APIProblem.error(.unauthorized, "unknown-challenge", "Unknown login challenge", detail: "Ask for a new code.")
@@ -172,7 +172,7 @@ final class LoginService: Sendable {
         } catch let error as HTTPError {
             throw error
         } catch {
-            throw Self.storageUnavailable()
+            throw APIProblem.storageUnavailable()
         }
         logger.info("logged in", ["tenant": row.tenant, "user": row.user])
         return Session(token: token, expiresAt: Timestamp(millisecondsSinceEpoch: expiresAt), user: UserID(row.user), tenant: TenantID(row.tenant))
@@ -183,12 +183,12 @@ final class LoginService: Sendable {
         do {
             return try await tables.sessions.revoke(tokenHash: hash, at: now())
         } catch {
-            throw Self.storageUnavailable()
+            throw APIProblem.storageUnavailable()
         }
     }
 
     private static func storageUnavailable() -> HTTPError {
-        APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+        APIProblem.storageUnavailable()
     }
 
     private static func random(_ count: Int) throws(HTTPError) -> [UInt8] {

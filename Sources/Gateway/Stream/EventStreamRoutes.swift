@@ -34,7 +34,7 @@ struct EventStreamRoutes {
                 do {
                     items = try await feed.items(after: cursor, limit: 500)
                 } catch {
-                    throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+                    throw APIProblem.storageUnavailable()
                 }
                 for item in items {
                     guard count < limit else { break }

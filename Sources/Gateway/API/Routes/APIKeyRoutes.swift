@@ -38,7 +38,7 @@ struct APIKeyRoutes {
             do {
                 rows = try await keys.apiKeys.rows(tenant: request.tenant.rawValue)
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+                throw APIProblem.storageUnavailable()
             }
             let stored = rows.map {
                 KeyView(
@@ -69,7 +69,7 @@ struct APIKeyRoutes {
             } catch let error as HTTPError {
                 throw error
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The key was not created; try again.")
+                throw APIProblem.storageUnavailable("The key was not created; try again.")
             }
         }
         api.delete("/admin/api-keys/:id", .admin) { request in
@@ -78,7 +78,7 @@ struct APIKeyRoutes {
             do {
                 revoked = try await keys.apiKeys.revoke(id: id, tenant: request.tenant.rawValue, at: Timestamp.now.millisecondsSinceEpoch)
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+                throw APIProblem.storageUnavailable()
             }
             guard revoked else {
                 throw APIProblem.notFound(id.hasPrefix("config:") ? "Keys from config.toml are removed there." : "No active API key \"\(id)\" in this company.")

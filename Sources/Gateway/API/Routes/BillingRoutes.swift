@@ -52,7 +52,7 @@ struct BillingRoutes {
                     BillingExportRequest(from: from, to: end, tenant: request.tenant.rawValue, groupBy: groupBy, format: format),
                     write: { bytes in output.withLock { $0 += bytes } })
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+                throw APIProblem.storageUnavailable()
             }
             let contentType = format == .json ? "application/json" : "text/csv; charset=utf-8"
             return HTTPResponse(headers: ["Content-Type": contentType], body: Data(output.withLock { $0 }))

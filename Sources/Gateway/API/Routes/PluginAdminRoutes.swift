@@ -63,7 +63,7 @@ struct PluginAdminRoutes {
             } catch let error as HTTPError {
                 throw error
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+                throw APIProblem.storageUnavailable()
             }
         }
         api.post("/admin/plugins/:name/replay-dead", .admin) { request in
@@ -76,7 +76,7 @@ struct PluginAdminRoutes {
             do {
                 report = try await DeadLetterReplay.replay(instance, storage: storage, logger: logger, shutDown: false)
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The replay stopped; try again.")
+                throw APIProblem.storageUnavailable("The replay stopped; try again.")
             }
             return try .json(ReplayView(delivered: report.delivered, failed: report.failed.map { ReplayView.Failure(seq: $0.seq, error: $0.error) }))
         }

@@ -37,7 +37,7 @@ struct ProfileRoutes {
             do {
                 picture = try await pictures.picture(tenant: request.tenant.rawValue, user: id.rawValue)
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+                throw APIProblem.storageUnavailable()
             }
             guard let picture else { throw APIProblem.notFound("\(id) has no profile picture.") }
             return HTTPResponse(
@@ -67,7 +67,7 @@ struct ProfileRoutes {
                     .init(contentType: actual, bytes: Array(request.http.body), updatedAt: Timestamp.now.millisecondsSinceEpoch),
                     tenant: request.tenant.rawValue, user: id.rawValue)
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "The picture was not saved; try again.")
+                throw APIProblem.storageUnavailable("The picture was not saved; try again.")
             }
             return HTTPResponse(status: .noContent)
         }
@@ -77,7 +77,7 @@ struct ProfileRoutes {
             do {
                 existed = try await pictures.setPicture(nil, tenant: request.tenant.rawValue, user: id.rawValue)
             } catch {
-                throw APIProblem.error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: "Try again shortly.")
+                throw APIProblem.storageUnavailable()
             }
             guard existed else { throw APIProblem.notFound("\(id) has no profile picture.") }
             return HTTPResponse(status: .noContent)
