@@ -171,6 +171,15 @@ public enum StorageSchema {
                     WHERE status IN ('accepted', 'delivered', 'failed');
                 """)
         }
+        // Indexes for the access tables' purges and revocations.
+        migrator.registerMigration("index access tables") { database in
+            try database.execute("""
+                CREATE INDEX login_challenge_expires ON login_challenge (expires_at);
+                CREATE INDEX session_user ON session (tenant, user_id);
+                CREATE INDEX session_expires ON session (expires_at);
+                CREATE INDEX idempotency_record_created ON idempotency_record (created_at);
+                """)
+        }
         return migrator
     }()
 }

@@ -27,9 +27,10 @@ struct APIRouter {
         add(.get, path, access, acts: false, handler: handler)
     }
 
-    /// Adds `POST path` that acts (honours `Idempotency-Key`).
-    mutating func post(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
-        add(.post, path, access, acts: true, handler: handler)
+    /// Adds `POST path` that acts (honours `Idempotency-Key` unless `keepsResponse` is false:
+    /// a response with a secret in it must not be stored).
+    mutating func post(_ path: String, _ access: APIAccess, keepsResponse: Bool = true, handler: @escaping Handler) {
+        add(.post, path, access, acts: keepsResponse, handler: handler)
     }
 
     /// Adds `PUT path`.
@@ -63,7 +64,7 @@ struct APIRouter {
             }
             try await Self.check(access, caller: caller, runtime: runtime)
             let request = APIRequest(http: http, caller: caller, runtime: runtime)
-            guard acts, method == .post else { return try await handler(request) }
+            guard acts else { return try await handler(request) }
             return try await idempotency.run(http, caller: caller) { try await handler(request) }
         }
     }

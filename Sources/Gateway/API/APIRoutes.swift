@@ -34,7 +34,7 @@ struct APIRoutes {
         }
         var api = APIRouter(
             router: router, authenticator: authenticator, engines: { engines.runtimes[$0.rawValue] },
-            idempotency: IdempotencyGuard(table: storage.idempotency))
+            idempotency: IdempotencyGuard(table: storage.idempotency, logger: logger.labelled("http")))
         AuthRoutes(login: login, authenticator: authenticator).register(in: &api)
         DirectoryRoutes().register(in: &api)
         ProfileRoutes(pictures: storage.pictures).register(in: &api)
@@ -43,12 +43,12 @@ struct APIRoutes {
         CallLogRoutes().register(in: &api)
         CommentRoutes().register(in: &api)
         TelephonyRoutes().register(in: &api)
-        DirectoryAdminRoutes(sessions: storage.access.sessions).register(in: &api)
+        DirectoryAdminRoutes(sessions: storage.access.sessions, pictures: storage.pictures).register(in: &api)
         APIKeyRoutes(keys: storage.access, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
         SMSRoutes(services: sms, instances: smsServices).register(in: &api)
         BillingRoutes(database: storage.database).register(in: &api)
-        EventStreamRoutes(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds)).register(in: &api)
+        EventStreamRoutes(feed: feed, authenticator: authenticator, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds)).register(in: &api)
         router = api.router
     }
 }

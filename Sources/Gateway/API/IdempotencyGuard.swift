@@ -10,15 +10,19 @@ import Synchronization
 /// key and the same request gets that response again, marked `Idempotent-Replayed: true`,
 /// without acting twice. The same key on a different request is refused (422
 /// `idempotency-key-reused`), and a retry while the first is still running waits for
-/// nothing: it gets 409 `idempotency-key-in-progress`.
+/// nothing: it gets 409 `idempotency-key-in-progress`. The key is claimed before the kept
+/// responses are read, so two requests with one key never both act. Routes whose response
+/// carries a secret (a new API key) are not kept: the secret would be stored.
 final class IdempotencyGuard: Sendable {
     static let retentionMilliseconds: Int64 = 86_400_000
 
     private let table: IdempotencyTable
+    private let logger: Logger
     private let running = Mutex<Set<String>>([])
 
-    init(table: IdempotencyTable) {
+    init(table: IdempotencyTable, logger: Logger) {
         self.table = table
+        self.logger = logger
     }
 
     /// Runs `handler` for `request` by `caller` under the request's key, if it has one.
@@ -32,6 +36,12 @@ final class IdempotencyGuard: Sendable {
         let fingerprint = try SHA256.digest(Array("\(request.method.rawValue) \(request.path)?\(request.query)\n".utf8) + Array(request.body))
         let tenant = caller.tenant.rawValue
         let principal = caller.principalName
+        let claim = "\(tenant)\n\(principal)\n\(key)"
+        guard running.withLock({ $0.insert(claim).inserted }) else {
+            throw APIProblem.error(
+                .conflict, "idempotency-key-in-progress", "A request with this Idempotency-Key is still running", detail: "Retry when it has finished.")
+        }
+        defer { running.withLock { _ = $0.remove(claim) } }
         let stored: IdempotencyTable.Row?
         do {
             stored = try await table.row(tenant: tenant, principal: principal, key: key, notBefore: now - Self.retentionMilliseconds)
@@ -48,12 +58,6 @@ final class IdempotencyGuard: Sendable {
             if let type = stored.contentType { headers["Content-Type"] = type }
             return HTTPResponse(status: HTTPStatus(code: stored.status), headers: headers, body: Data(stored.body))
         }
-        let claim = "\(tenant)\n\(principal)\n\(key)"
-        guard running.withLock({ $0.insert(claim).inserted }) else {
-            throw APIProblem.error(
-                .conflict, "idempotency-key-in-progress", "A request with this Idempotency-Key is still running", detail: "Retry when it has finished.")
-        }
-        defer { running.withLock { _ = $0.remove(claim) } }
         let response: HTTPResponse
         do {
             response = try await handler()
@@ -61,11 +65,17 @@ final class IdempotencyGuard: Sendable {
             response = HTTPResponse.problem(for: error, instance: request.path)
         }
         guard response.status.code < 500, response.status != .tooManyRequests, case .data(let body) = response.body else { return response }
-        try? await table.save(
-            .init(
-                tenant: tenant, principal: principal, key: key, fingerprint: fingerprint, status: response.status.code,
-                contentType: response.headers["Content-Type"], body: Array(body), createdAt: now),
-            purgeBefore: now - Self.retentionMilliseconds)
+        do {
+            try await table.save(
+                .init(
+                    tenant: tenant, principal: principal, key: key, fingerprint: fingerprint, status: response.status.code,
+                    contentType: response.headers["Content-Type"], body: Array(body), createdAt: now),
+                purgeBefore: now - Self.retentionMilliseconds)
+        } catch {
+            logger.warning("idempotent response not kept; a retry with this key would act again", [
+                "path": request.path, "error": String(describing: error),
+            ])
+        }
         return response
     }
 }

@@ -32,7 +32,11 @@ final class Authenticator: Sendable {
         var keys: [[UInt8]: Caller] = [:]
         for tenant in tenants {
             for key in tenant.apiKeys {
-                keys[try AccessToken.hash(key.key.reveal())] = Caller(
+                let hash = try AccessToken.hash(key.key.reveal())
+                if let other = keys[hash] {
+                    throw DuplicateAPIKeyError(first: "\(other.tenant)/\(other.principalName)", second: "\(tenant.id)/key:config:\(key.name)")
+                }
+                keys[hash] = Caller(
                     tenant: TenantID(tenant.id),
                     identity: .apiKey(id: "config:\(key.name)", name: key.name, scopes: Set(key.scopes)))
             }
@@ -104,4 +108,13 @@ final class Authenticator: Sendable {
             caller: Caller(tenant: TenantID(row.tenant), identity: .apiKey(id: row.id, name: row.name, scopes: scopes)),
             expiresAt: .max, checkedAt: now)
     }
+}
+
+/// Two configured API keys have the same secret: the key would act for one of them at
+/// random. Names the keys, never the secret.
+struct DuplicateAPIKeyError: Error, CustomStringConvertible {
+    let first: String
+    let second: String
+
+    var description: String { "API keys \(first) and \(second) have the same secret; give each its own" }
 }

@@ -76,7 +76,8 @@ final class LoginService: Sendable {
     /// Sends a code to `number` (the user of `tenant`, when given) over `channel`.
     ///
     /// - Throws: `rate-limited` (429) when the number or the address has had its share,
-    ///   `code-delivery-failed` (502) when the code could not be sent.
+    ///   `channel-unavailable` (422) when codes cannot go by `channel` here. The code is sent
+    ///   in the background; a failed delivery is logged, never told (it would tell who is a user).
     func requestCode(number: PhoneNumber, tenant: TenantID?, channel: LoginChannel, clientAddress: String?) async throws(HTTPError) -> Challenge {
         guard sender.supports(channel) else {
             throw APIProblem.error(
@@ -112,11 +113,16 @@ final class LoginService: Sendable {
             throw APIProblem.storageUnavailable()
         }
         if let account {
-            do {
-                try await sender.send(code: code, to: number, tenant: account.tenant, channel: channel, language: account.language)
-            } catch {
-                logger.warning("login code not delivered", ["to": number.masked, "channel": channel.rawValue, "error": String(describing: error)])
-                throw APIProblem.error(.badGateway, "code-delivery-failed", "The code could not be sent", detail: "Try again, or use the other channel.")
+            // Delivered in the background, so a known number answers as fast as an unknown
+            // one and a failed delivery does not tell who is a user; failures are logged.
+            let sender = self.sender
+            let logger = self.logger
+            Task {
+                do {
+                    try await sender.send(code: code, to: number, tenant: account.tenant, channel: channel, language: account.language)
+                } catch {
+                    logger.warning("login code not delivered", ["to": number.masked, "channel": channel.rawValue, "error": String(describing: error)])
+                }
             }
         }
         return Challenge(
@@ -133,28 +139,28 @@ final class LoginService: Sendable {
         if let wait = verifyPerAddress.take("verify:\(clientAddress ?? "unknown")", now: now) {
             throw APIProblem.rateLimited("Too many code attempts from this address.", retryAfterSeconds: wait)
         }
-        let row: LoginChallengeTable.Row?
+        let taken: LoginChallengeTable.Row?
         do {
-            row = try await tables.challenges.row(id: challengeID)
+            taken = try await tables.challenges.takeAttempt(id: challengeID, now: now, maximum: configuration.codeAttempts)
         } catch {
             throw APIProblem.storageUnavailable()
         }
-        guard let row else {
-            throw APIProblem.error(.unauthorized, "unknown-challenge", "Unknown login challenge", detail: "Ask for a new code.")
-        }
-        guard row.usedAt == nil else {
-            throw APIProblem.error(.unauthorized, "code-used", "The code was already used", detail: "Each code logs in once; ask for a new code.")
-        }
-        guard row.expiresAt > now else {
-            throw APIProblem.error(.unauthorized, "code-expired", "The code has expired", detail: "Ask for a new code.")
-        }
-        guard row.attempts < configuration.codeAttempts else {
+        guard let row = taken else {
+            let current = try? await tables.challenges.row(id: challengeID)
+            guard let current else {
+                throw APIProblem.error(.unauthorized, "unknown-challenge", "Unknown login challenge", detail: "Ask for a new code.")
+            }
+            if current.usedAt != nil {
+                throw APIProblem.error(.unauthorized, "code-used", "The code was already used", detail: "Each code logs in once; ask for a new code.")
+            }
+            if current.expiresAt <= now {
+                throw APIProblem.error(.unauthorized, "code-expired", "The code has expired", detail: "Ask for a new code.")
+            }
             throw APIProblem.error(.unauthorized, "too-many-attempts", "Too many wrong codes", detail: "This code is void; ask for a new one.")
         }
         let matches = (try? Self.hash(code, salt: row.salt)).map { ConstantTime.equals($0, row.codeHash) } ?? false
         guard matches, !row.tenant.isEmpty else {
-            let attempts = (try? await tables.challenges.recordFailedAttempt(id: challengeID)) ?? nil
-            let left = max(0, configuration.codeAttempts - (attempts ?? configuration.codeAttempts))
+            let left = max(0, configuration.codeAttempts - row.attempts)
             throw APIProblem.error(
                 .unauthorized, left == 0 ? "too-many-attempts" : "invalid-code", left == 0 ? "Too many wrong codes" : "The code is wrong",
                 detail: left == 0 ? "This code is void; ask for a new one." : "\(left) attempt(s) left.", extensions: ["attemptsLeft": left])
@@ -185,10 +191,6 @@ final class LoginService: Sendable {
         } catch {
             throw APIProblem.storageUnavailable()
         }
-    }
-
-    private static func storageUnavailable() -> HTTPError {
-        APIProblem.storageUnavailable()
     }
 
     private static func random(_ count: Int) throws(HTTPError) -> [UInt8] {

@@ -6,7 +6,10 @@ import Synchronization
 final class RateLimiter: Sendable {
     private let limit: Int
     private let windowMilliseconds: Int64
-    private let hits = Mutex<[String: [Int64]]>([:])
+    /// Keys tracked at most; beyond this the oldest windows are pruned, and if every key is
+    /// still active the counts are forgotten (failing open rather than growing without end).
+    private static let maximumKeys = 50_000
+    private let hits = Mutex<(counts: [String: [Int64]], prunedAt: Int64)>(([:], 0))
 
     /// At most `limit` events per key within `windowMilliseconds`.
     init(limit: Int, windowMilliseconds: Int64) {
@@ -17,15 +20,19 @@ final class RateLimiter: Sendable {
     /// Counts an event for `key` at `now` if the key is under its limit; otherwise counts
     /// nothing and returns the seconds until the oldest counted event leaves the window.
     func take(_ key: String, now: Int64) -> Int? {
-        hits.withLock { hits in
-            if hits.count > 50_000 { hits = hits.filter { $0.value.last.map { now - $0 < windowMilliseconds } ?? false } }
-            var times = hits[key, default: []].filter { now - $0 < windowMilliseconds }
+        hits.withLock { state in
+            if state.counts.count > Self.maximumKeys, now - state.prunedAt > 10_000 {
+                state.counts = state.counts.filter { $0.value.last.map { now - $0 < windowMilliseconds } ?? false }
+                state.prunedAt = now
+                if state.counts.count > Self.maximumKeys { state.counts = [:] }
+            }
+            var times = state.counts[key, default: []].filter { now - $0 < windowMilliseconds }
             guard times.count < limit else {
-                hits[key] = times
+                state.counts[key] = times
                 return Int((times[0] + windowMilliseconds - now + 999) / 1000)
             }
             times.append(now)
-            hits[key] = times
+            state.counts[key] = times
             return nil
         }
     }

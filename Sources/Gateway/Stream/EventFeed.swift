@@ -32,7 +32,7 @@ final class EventFeed: Sendable {
     private let capacity: Int
     private let state = Mutex(State())
 
-    /// Follows `log`, keeping the newest `capacity` events.
+    /// Follows `log`, keeping the newest `capacity` events (up to a quarter more between trims).
     init(log: EventLog, capacity: Int = 16_384) {
         self.log = log
         self.capacity = capacity
@@ -73,8 +73,8 @@ final class EventFeed: Sendable {
     }
 
     /// Up to `limit` events after `seq`, from memory when it reaches back that far, else from
-    /// the log.
-    func items(after seq: Int64, limit: Int) async throws -> [Item] {
+    /// the log, where only `tenant`'s events are read.
+    func items(after seq: Int64, tenant: String, limit: Int) async throws -> [Item] {
         let buffered: [Item]? = state.withLock { state in
             guard seq >= state.firstSeq - 1 else { return nil }
             let start = Int(seq - state.firstSeq + 1)
@@ -82,7 +82,7 @@ final class EventFeed: Sendable {
             return Array(state.items[start..<min(state.items.count, start + limit)])
         }
         if let buffered { return buffered }
-        return try await log.events(after: seq, limit: limit).map(Self.item)
+        return try await log.events(after: seq, tenant: tenant, limit: limit).map(Self.item)
     }
 
     /// Waits until the feed has an event after `seq`, or the next pulse (once a second), or
@@ -124,7 +124,8 @@ final class EventFeed: Sendable {
         let waiters = state.withLock { state in
             state.items += new
             state.lastSeq = new.last!.event.seq
-            if state.items.count > capacity {
+            // Trimmed a quarter at a time, so a full ring does not move every item on each append.
+            if state.items.count > capacity + capacity / 4 {
                 let drop = state.items.count - capacity
                 state.items.removeFirst(drop)
                 state.firstSeq += Int64(drop)

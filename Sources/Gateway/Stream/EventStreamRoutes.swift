@@ -8,22 +8,31 @@ import Switchboard
 /// `GET /events/poll`, the same events as long-poll JSON for clients without SSE.
 struct EventStreamRoutes {
     let feed: EventFeed
+    let authenticator: Authenticator
     let heartbeat: Duration
 
     func register(in api: inout APIRouter) {
         let feed = self.feed
+        let authenticator = self.authenticator
         let heartbeat = self.heartbeat
         api.get("/events", .stream) { request in
             let visibility = try await Self.visibility(request)
             let resume = request.http.headers["Last-Event-ID"] ?? request.http.queryValue("after")
-            let after = try Self.position(resume, name: request.http.headers["Last-Event-ID"] != nil ? "Last-Event-ID" : "after") ?? feed.lastSeq
+            let after = try Self.position(resume, name: request.http.headers["Last-Event-ID"] != nil ? "Last-Event-ID" : "after", feed: feed) ?? feed.lastSeq
+            let http = request.http
+            let runtime = request.runtime
+            let stillAllowed: @Sendable () async -> Bool = {
+                guard let caller = try? await authenticator.caller(of: http) else { return false }
+                guard let user = caller.user else { return true }
+                return await runtime.read { $0.presence(of: user) != nil }
+            }
             return HTTPResponse(
                 headers: ["Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"],
-                producer: EventStreamProducer(feed: feed, visibility: visibility, after: after, heartbeat: heartbeat))
+                producer: EventStreamProducer(feed: feed, visibility: visibility, after: after, heartbeat: heartbeat, stillAllowed: stillAllowed))
         }
         api.get("/events/poll", .stream) { request in
             let visibility = try await Self.visibility(request)
-            var cursor = try Self.position(request.http.queryValue("after"), name: "after") ?? feed.lastSeq
+            var cursor = try Self.position(request.http.queryValue("after"), name: "after", feed: feed) ?? feed.lastSeq
             let timeout = try Self.integer(request.http.queryValue("timeoutSeconds"), name: "timeoutSeconds", in: 0...60, default: 25)
             let limit = try Self.integer(request.http.queryValue("limit"), name: "limit", in: 1...1000, default: 100)
             let deadline = ContinuousClock.now + .seconds(timeout)
@@ -32,7 +41,7 @@ struct EventStreamRoutes {
             while !Task.isCancelled {
                 let items: [EventFeed.Item]
                 do {
-                    items = try await feed.items(after: cursor, limit: 500)
+                    items = try await feed.items(after: cursor, tenant: visibility.tenant, limit: 500)
                 } catch {
                     throw APIProblem.storageUnavailable()
                 }
@@ -44,7 +53,7 @@ struct EventStreamRoutes {
                     body.append(item.json)
                     count += 1
                 }
-                if count > 0 || (items.isEmpty && (ContinuousClock.now >= deadline || feed.isClosed)) { break }
+                if count > 0 || ContinuousClock.now >= deadline || feed.isClosed { break }
                 if items.isEmpty { _ = await feed.wait(after: cursor) }
             }
             body.append(contentsOf: "],\"lastEventId\":\(cursor)}".utf8)
@@ -70,10 +79,13 @@ struct EventStreamRoutes {
         return !name.isEmpty && name.count <= 100 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }
     }
 
-    private static func position(_ text: String?, name: String) throws(HTTPError) -> Int64? {
+    private static func position(_ text: String?, name: String, feed: EventFeed) throws(HTTPError) -> Int64? {
         guard let text else { return nil }
         guard let seq = Int64(text.trimmingCharacters(in: .whitespaces)), seq >= 0 else {
             throw APIProblem.invalidParameter(name, "must be an event id (a log seq) from this stream")
+        }
+        guard seq <= feed.lastSeq else {
+            throw APIProblem.invalidParameter(name, "is ahead of the event log (its last event is \(feed.lastSeq))")
         }
         return seq
     }

@@ -77,15 +77,25 @@ public final class LoginChallengeTable: Sendable {
         }
     }
 
-    /// Counts one wrong attempt on an unused challenge; returns the attempts now made (nil
-    /// if the challenge is gone or used).
-    public func recordFailedAttempt(id: String) async throws -> Int? {
+    /// Counts an attempt on challenge `id` before its code is compared, in one statement, so
+    /// concurrent guesses cannot share an attempt: returns the challenge with the attempt
+    /// counted, or nil when it is unknown, used, expired at `now` or out of attempts (read
+    /// ``row(id:)`` to tell which).
+    public func takeAttempt(id: String, now: Int64, maximum: Int) async throws -> Row? {
         try await database.access { database in
-            try database.execute("UPDATE login_challenge SET attempts = attempts + 1 WHERE id = ? AND used_at IS NULL", [.text(id)])
-            guard database.changes == 1 else { return nil }
-            let select = try database.prepare("SELECT attempts FROM login_challenge WHERE id = ?")
-            try select.bind([.text(id)])
-            return try select.step() ? Int(select.int64(at: 0)) : nil
+            let update = try database.prepare("""
+                UPDATE login_challenge SET attempts = attempts + 1
+                WHERE id = ? AND used_at IS NULL AND expires_at > ? AND attempts < ?
+                RETURNING tenant, user_id, salt, code_hash, created_at, expires_at, attempts
+                """)
+            try update.bind([.text(id), .integer(now), .integer(Int64(maximum))])
+            guard try update.step() else { return nil }
+            let row = Row(
+                id: id, tenant: update.string(at: 0) ?? "", user: update.string(at: 1) ?? "", salt: update.bytes(at: 2) ?? [],
+                codeHash: update.bytes(at: 3) ?? [], createdAt: update.int64(at: 4), expiresAt: update.int64(at: 5),
+                attempts: Int(update.int64(at: 6)))
+            while try update.step() {}
+            return row
         }
     }
 

@@ -119,15 +119,30 @@ final class APIHarness: Sendable {
             timeout: .seconds(20)))
     }
 
-    /// The newest development login code sent to a number ending in `suffix`.
+    /// The newest development login code in the log.
     func lastCode() -> String? {
         logs.records.last { $0.message.hasPrefix("login code") }?.metadata["code"]
     }
 
+    /// Waits (up to two seconds) for a development login code newer than the `known` codes
+    /// logged so far; codes are sent in the background.
+    func nextCode(after known: Int) async throws -> String {
+        for _ in 0..<200 {
+            let codes = logs.records.filter { $0.message.hasPrefix("login code") }
+            if codes.count > known, let code = codes.last?.metadata["code"] { return code }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw HarnessError("no login code was logged")
+    }
+
+    /// How many development login codes were logged so far.
+    var codesLogged: Int { logs.records.count { $0.message.hasPrefix("login code") } }
+
     /// Logs in the user whose mobile is `phone` and returns the session token.
     func login(_ phone: String) async throws -> String {
+        let known = codesLogged
         let challenge = try await request(.post, "/api/v1/auth/login", json: #"{"phone": "\#(phone)"}"#)
-        guard challenge.status == 202, let id = object(challenge)["challengeId"] as? String, let code = lastCode() else {
+        guard challenge.status == 202, let id = object(challenge)["challengeId"] as? String, let code = try? await nextCode(after: known) else {
             throw HarnessError("login for \(phone) failed: \(challenge.status) \(challenge.text)")
         }
         let session = try await request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(code)"}"#)

@@ -122,6 +122,28 @@ struct ActionTests {
         }
     }
 
+    @Test func aStreamEndsWhenItsSessionIsLoggedOut() async throws {
+        try await APIHarness.with { harness in
+            let ann = try await harness.login("+4740010003")
+            let port = harness.port
+            let reading = Task {
+                try await offPool { () -> (Int, Date) in
+                    let connection = try RawHTTPConnection(port: port)
+                    try connection.send("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(ann)\r\n\r\n")
+                    let head = try connection.readResponse(bodyExpected: false)
+                    while try connection.nextChunk() != nil {}
+                    return (head.status, Date())
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let loggedOut = Date()
+            #expect(try await harness.request(.post, "/api/v1/auth/logout", token: ann).status == 204)
+            let (status, ended) = try await reading.value
+            #expect(status == 200)
+            #expect(ended.timeIntervalSince(loggedOut) < 4, "the stream ended within a few heartbeats of the logout")
+        }
+    }
+
     @Test func theStreamResumesFromLastEventIDWithHeartbeats() async throws {
         try await APIHarness.with { harness in
             let read = APIHarness.keys["ACME_READ"]!

@@ -26,7 +26,7 @@ struct LoginTests {
         try await APIHarness.with() { harness in
             let challenge = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "400 10 004"}"#)
             let id = try #require(harness.object(challenge)["challengeId"] as? String)
-            let code = try #require(harness.lastCode())
+            let code = try await harness.nextCode(after: 0)
             let wrong = code == "000000" ? "111111" : "000000"
             for left in (0..<5).reversed() {
                 let attempt = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(wrong)"}"#)
@@ -39,11 +39,29 @@ struct LoginTests {
         }
     }
 
+    @Test func concurrentGuessesShareTheFiveAttempts() async throws {
+        try await APIHarness.with { harness in
+            let challenge = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010004"}"#)
+            let id = try #require(harness.object(challenge)["challengeId"] as? String)
+            let code = try await harness.nextCode(after: 0)
+            let statuses = try await withThrowingTaskGroup(of: String.self) { group in
+                for guess in 0..<20 {
+                    let wrong = String(format: "%06d", (Int(code)! + 1 + guess) % 1_000_000)
+                    group.addTask { harness.problemType(try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(wrong)"}"#)) }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(statuses.count { $0 == "invalid-code" } <= 4, "at most five guesses are compared: \(statuses)")
+            let right = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(code)"}"#)
+            #expect(right.status == 401 && harness.problemType(right) == "too-many-attempts")
+        }
+    }
+
     @Test func aCodeLogsInOnce() async throws {
         try await APIHarness.with() { harness in
             let challenge = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010001"}"#)
             let id = try #require(harness.object(challenge)["challengeId"] as? String)
-            let code = try #require(harness.lastCode())
+            let code = try await harness.nextCode(after: 0)
             let body = #"{"challengeId": "\#(id)", "code": "\#(code)"}"#
             #expect(try await harness.request(.post, "/api/v1/auth/verify", json: body).status == 200)
             let replay = try await harness.request(.post, "/api/v1/auth/verify", json: body)
@@ -55,11 +73,13 @@ struct LoginTests {
     @Test func anUnknownNumberLooksLikeAKnownOneButNeverLogsIn() async throws {
         try await APIHarness.with() { harness in
             let known = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010002"}"#)
-            let sentBefore = harness.logs.records.filter { $0.message.hasPrefix("login code") }.count
+            _ = try await harness.nextCode(after: 0)
+            let sentBefore = harness.codesLogged
             let unknown = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4799999999"}"#)
             #expect(known.status == 202 && unknown.status == 202)
             #expect(Set(harness.object(known).keys) == Set(harness.object(unknown).keys))
-            #expect(harness.logs.records.filter { $0.message.hasPrefix("login code") }.count == sentBefore, "no code is sent to a stranger")
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(harness.codesLogged == sentBefore, "no code is sent to a stranger")
             let id = try #require(harness.object(unknown)["challengeId"] as? String)
             for code in ["000000", "123456"] {
                 let attempt = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "\#(id)", "code": "\#(code)"}"#)

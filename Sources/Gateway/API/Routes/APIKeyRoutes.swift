@@ -47,7 +47,7 @@ struct APIKeyRoutes {
             }
             return try .json(KeyList(keys: fromConfig + stored))
         }
-        api.post("/admin/api-keys", .admin) { request in
+        api.post("/admin/api-keys", .admin, keepsResponse: false) { request in
             var body = try JSONBody(request.http)
             let name = body.string("name", required: true, maxLength: 64)
             var scopes: [APIScope] = []

@@ -53,7 +53,7 @@ struct AuthRoutes {
             authenticator.forget(hash: session)
             return HTTPResponse(status: .noContent)
         }
-        api.get("/me", .read) { request in
+        api.get("/me", .stream) { request in
             var user: UserView?
             if let id = request.caller.user {
                 user = await request.runtime.read { $0.presence(of: id) }.map(UserView.init)

@@ -45,7 +45,9 @@ struct BillingRoutes {
                     .badRequest, "invalid-parameter", "A query parameter is invalid",
                     detail: issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "), extensions: ["errors": issues])
             }
-            let end = Calendar(identifier: .gregorian).date(byAdding: .day, value: 1, to: to) ?? to
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let end = calendar.date(byAdding: .day, value: 1, to: to) ?? to
             let output = Mutex<[UInt8]>([])
             do {
                 _ = try await exporter.export(

@@ -11,9 +11,11 @@ import Switchboard
 /// Removing a user also ends their sessions.
 struct DirectoryAdminRoutes {
     let sessions: SessionTable
+    let pictures: ProfilePictureTable
 
     func register(in api: inout APIRouter) {
         let sessions = self.sessions
+        let pictures = self.pictures
         api.post("/admin/users", .admin) { request in
             var body = try JSONBody(request.http)
             let id = body.identifier("id", as: UserID.self, required: true)
@@ -35,7 +37,10 @@ struct DirectoryAdminRoutes {
         api.delete("/admin/users/:user", .admin) { request in
             let id = try await request.user()
             try await request.perform(.administer(.removeUser(id), by: Self.principal(request)))
+            // The engine already refuses the user's sessions (the user is gone); revoking them
+            // keeps a later user with the same id from inheriting them.
             _ = try? await sessions.revokeAll(tenant: request.tenant.rawValue, user: id.rawValue, at: Timestamp.now.millisecondsSinceEpoch)
+            _ = try? await pictures.setPicture(nil, tenant: request.tenant.rawValue, user: id.rawValue)
             return HTTPResponse(status: .noContent)
         }
         api.post("/admin/queues", .admin) { request in

@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import PluginKit
 import Switchboard
+import Synchronization
 
 /// Plugin delivery for a company's admins: `GET /admin/plugins` (status, lag, dead letters)
 /// and `POST /admin/plugins/{name}/replay-dead`. An admin sees only the instances that
@@ -41,11 +42,14 @@ struct PluginAdminRoutes {
     let plugins: [PluginConfiguration]
     let storage: GatewayStorage
     let logger: Logger
+    /// Instances whose dead letters are being replayed now.
+    private let replaying = InstanceClaims()
 
     func register(in api: inout APIRouter) {
         let plugins = self.plugins
         let storage = self.storage
         let logger = self.logger
+        let replaying = self.replaying
         let own = { @Sendable (tenant: TenantID) in plugins.filter { $0.filter.tenants == [tenant.rawValue] } }
         api.get("/admin/plugins", .admin) { request in
             let store = storage.pluginDeliveryStore
@@ -72,6 +76,10 @@ struct PluginAdminRoutes {
             }
             var body = try JSONBody(request.http, allowEmpty: true)
             try body.finish()
+            guard replaying.claim(instance.name) else {
+                throw APIProblem.conflict("replay-in-progress", "The dead letters of \(instance.name) are being replayed now.")
+            }
+            defer { replaying.release(instance.name) }
             let report: DeadLetterReplay.Report
             do {
                 report = try await DeadLetterReplay.replay(instance, storage: storage, logger: logger, shutDown: false)
@@ -81,4 +89,15 @@ struct PluginAdminRoutes {
             return try .json(ReplayView(delivered: report.delivered, failed: report.failed.map { ReplayView.Failure(seq: $0.seq, error: $0.error) }))
         }
     }
+}
+
+/// Names claimed by one task at a time (an instance being replayed).
+final class InstanceClaims: Sendable {
+    private let names = Mutex<Set<String>>([])
+
+    /// Claims `name`; false if it is claimed already.
+    func claim(_ name: String) -> Bool { names.withLock { $0.insert(name).inserted } }
+
+    /// Releases `name`.
+    func release(_ name: String) { names.withLock { _ = $0.remove(name) } }
 }

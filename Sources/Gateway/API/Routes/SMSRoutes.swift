@@ -56,7 +56,8 @@ struct SMSRoutes {
             let (purpose, recipient, queue) = try await Self.resolve(target, request: request)
             let profile = await request.runtime.read { $0.presence(of: sender)?.user }
             let message = SMSTemplates.userMessage(text, senderName: profile?.name, language: profile?.language == .en ? .en : .nb)
-            let requestID = request.http.headers["Idempotency-Key"].map { "api:\(request.caller.principalName):\($0)" } ?? "api:\(UUID().uuidString)"
+            let requestID = request.http.headers["Idempotency-Key"].map { "api:\(request.tenant):\(request.caller.principalName):\($0)" }
+                ?? "api:\(UUID().uuidString)"
             let row: SMSLedgerRecord
             do throws(SMSSendError) {
                 row = try await service.send(SMSSendRequest(
@@ -72,7 +73,7 @@ struct SMSRoutes {
                 status: row.status == .reserved ? .accepted : .created)
         }
         api.anonymous(.post, "/sms/status/twilio/:instance") { http in
-            guard let service = instances[http.parameters["instance"] ?? ""] else { throw APIProblem.notFound("No SMS instance by that name.") }
+            guard let service = instances[http.parameters["instance"] ?? ""] else { throw APIProblem.forbidden("The X-Twilio-Signature does not match.") }
             let fields = String(decoding: http.body, as: UTF8.self).split(separator: "&").map { pair -> (String, String) in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                     String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
