@@ -8,10 +8,12 @@ CONFIG ?= config.toml
 DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libical-dev \
 	libssl-dev tzdata python3 python3-aiosmtpd curl sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# schemathesis (PyPI) fuzzes the live API against docs/openapi.yaml in `make api-fuzz`.
+SCHEMATHESIS_VERSION := 4.32.5
 # Where release binaries are built (evaluated only by the targets that use it).
 BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: deps build release run test conformance openapi bench clean
+.PHONY: deps build release run test conformance openapi api-fuzz bench clean
 
 ## deps: install the Debian packages that are missing (idempotent; apt-get update once, only when needed)
 deps:
@@ -23,7 +25,8 @@ deps:
 		echo "make deps: installing$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@python3 -c "import openapi_spec_validator, yaml, moto.server" 2>/dev/null || python3 -m pip install -q openapi-spec-validator pyyaml "moto[server]"
+	@python3 -c "import openapi_spec_validator, yaml, moto.server, schemathesis; assert schemathesis.__version__ == '$(SCHEMATHESIS_VERSION)'" 2>/dev/null \
+		|| python3 -m pip install -q openapi-spec-validator pyyaml "moto[server]" schemathesis==$(SCHEMATHESIS_VERSION)
 
 build: deps
 	$(SWIFT) build
@@ -47,9 +50,14 @@ conformance: build
 openapi: deps
 	@python3 -c "import yaml; from openapi_spec_validator import validate; validate(yaml.safe_load(open('docs/openapi.yaml'))); print('openapi: docs/openapi.yaml is valid')"
 
+## api-fuzz: schemathesis against the live release server with docs/openapi.yaml: any 5xx or
+## response the document does not describe fails (tools/api-fuzz; API_FUZZ_EXAMPLES, API_FUZZ_SEED)
+api-fuzz: openapi release
+	python3 tools/api-fuzz "$$($(SWIFT) build -c release --show-bin-path)/sentralbord"
+
 ## test: everything: debug and release builds (make run uses release), conformance runners, all tests
 ## (one at a time: on 2 cores, tests whose peers block a thread starve the others' timing)
-test: conformance openapi
+test: conformance openapi api-fuzz
 	$(SWIFT) build -c release
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel

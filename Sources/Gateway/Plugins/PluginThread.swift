@@ -9,9 +9,11 @@ final class PluginThread: TaskExecutor, @unchecked Sendable {
     private var jobs: [UnownedJob] = []
     private var stopping = false
 
-    /// Starts the thread, named `name` for debuggers.
+    /// Starts the thread, named `name` for debuggers. The thread holds the executor until it
+    /// ends (after ``stop()``): an executor let go of at once, as a dead-letter replay with no
+    /// letters does, must not be gone before its thread first looks at it.
     init(name: String) {
-        let thread = Thread { [unowned self] in self.runJobs() }
+        let thread = Thread { self.runJobs() }
         thread.name = name
         thread.start()
     }

@@ -19,7 +19,27 @@ struct PluginAdminRoutes {
         let skipped: Int64
         let deadLetters: Int
         let breaker: String
-        let retrying: PluginInstanceStatus.Retry?
+        let retrying: RetryView?
+    }
+
+    /// The event being retried, with its times in RFC 3339 like every time in the API (the
+    /// stored status keeps them as `Date`, which JSON would write as a bare number).
+    struct RetryView: Encodable, Sendable {
+        let seq: Int64
+        let eventId: String
+        let attempts: Int
+        let lastError: String
+        let firstAttemptAt: Timestamp
+        let nextAttemptAt: Timestamp
+
+        init(_ retry: PluginInstanceStatus.Retry) {
+            seq = retry.seq
+            eventId = retry.eventId
+            attempts = retry.attempts
+            lastError = retry.lastError
+            firstAttemptAt = Timestamp(millisecondsSinceEpoch: Int64((retry.firstAttemptAt.timeIntervalSince1970 * 1000).rounded()))
+            nextAttemptAt = Timestamp(millisecondsSinceEpoch: Int64((retry.nextAttemptAt.timeIntervalSince1970 * 1000).rounded()))
+        }
     }
 
     /// The company's instances.
@@ -61,7 +81,7 @@ struct PluginAdminRoutes {
                     views.append(InstanceView(
                         name: instance.name, kind: instance.kind, cursor: status.cursor, lag: max(0, last - status.cursor),
                         delivered: status.delivered, skipped: status.skipped, deadLetters: try await store.deadLetters(of: instance.name).count,
-                        breaker: status.breaker, retrying: status.retrying))
+                        breaker: status.breaker, retrying: status.retrying.map(RetryView.init)))
                 }
                 return try .json(InstanceList(plugins: views))
             } catch let error as HTTPError {

@@ -101,7 +101,7 @@ struct ProfileRoutes {
     static func apply(_ body: inout JSONBody, to settings: inout UserSettings) {
         if body.has("activeDevice") { settings.activeDevice = nullableDevice(&body, "activeDevice") ?? settings.activeDevice }
         if body.has("transferDefault") { settings.transferDefault = nullableDevice(&body, "transferDefault") ?? settings.transferDefault }
-        if let display = body.decoded("displayNumber", as: DisplayNumber.self) { settings.displayNumber = display }
+        if body.has("displayNumber") { settings.displayNumber = displayNumber(&body) ?? settings.displayNumber }
         if let parallel = body.boolean("parallelRinging") { settings.parallelRinging = parallel }
         if let drives = body.boolean("statusDrivesQueues") { settings.statusDrivesQueues = drives }
         body.object("incoming") { incoming -> Void? in
@@ -123,6 +123,20 @@ struct ProfileRoutes {
             if let sms = assistant.boolean("smsOnMissedCall") { settings.assistant.smsOnMissedCall = sms }
             if let message = assistant.nullableString("customMessage", maxLength: 500) { settings.assistant.customMessage = message }
             if let timeout = assistant.integer("inputTimeoutMs", in: 1_000...30_000) { settings.assistant.inputTimeout = .milliseconds(timeout) }
+            return nil
+        }
+    }
+
+    /// `displayNumber`: `"own"` or `{"queue": ID}`, read as strictly as the rest of the body
+    /// (an unknown field beside `queue` is reported); nil means invalid (reported).
+    private static func displayNumber(_ body: inout JSONBody) -> DisplayNumber? {
+        switch body.value("displayNumber", required: false) {
+        case .string("own")?:
+            return .own
+        case .object?:
+            return body.object("displayNumber") { $0.identifier("queue", as: QueueID.self, required: true) }.map(DisplayNumber.queue)
+        default:
+            body.report("displayNumber", "must be \"own\" or {\"queue\": ID}")
             return nil
         }
     }
