@@ -28,7 +28,7 @@ extension SwitchboardState {
         guard updated != previous else { return }
         numberPlan[previous.mainNumber] = nil
         numberPlan[updated.mainNumber] = .queue(updated.id)
-        queues[updated.id]!.definition = updated
+        queues[updated.id]!.redefine(updated)
         emit(.directoryQueueUpdated(DirectoryQueueData(queue: updated.id, definition: updated, previous: previous, by: by)), into: &step)
     }
 

@@ -41,7 +41,10 @@ extension SwitchboardState {
         let removed = userSlots.removeValue(forKey: user)!
         activity.remove(at: removed)
         userSlots = userSlots.mapValues { $0 > removed ? $0 - 1 : $0 }
-        for queue in Array(queues.keys) { queues[queue]!.memberSlots = queues[queue]!.members.map { slot($0.user) } }
+        for queue in Array(queues.keys) {
+            let definition = queues[queue]!.definition
+            queues[queue]!.redefine(definition, memberSlots: definition.members.map { slot($0.user) })
+        }
         emit(.directoryUserRemoved(DirectoryUserRemovedData(user: user, profile: state.profile, queues: state.memberships, by: by)), into: &step)
     }
 

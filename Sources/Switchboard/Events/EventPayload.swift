@@ -58,18 +58,21 @@ public enum EventPayload: Sendable, Hashable {
     case userSettingsChanged(UserSettingsChangedData)
     /// `comment.added`.
     case commentAdded(CallerComment)
+    // The directory events carry whole profiles and queues; they are boxed (`indirect`) so
+    // that every event is not as large as they are (inline, bench-engine ran 6 % more
+    // instructions, copying events).
     /// `directory.user.created`.
-    case directoryUserCreated(DirectoryUserData)
+    indirect case directoryUserCreated(DirectoryUserData)
     /// `directory.user.updated`.
-    case directoryUserUpdated(DirectoryUserData)
+    indirect case directoryUserUpdated(DirectoryUserData)
     /// `directory.user.removed`.
-    case directoryUserRemoved(DirectoryUserRemovedData)
+    indirect case directoryUserRemoved(DirectoryUserRemovedData)
     /// `directory.queue.created`.
-    case directoryQueueCreated(DirectoryQueueData)
+    indirect case directoryQueueCreated(DirectoryQueueData)
     /// `directory.queue.updated`.
-    case directoryQueueUpdated(DirectoryQueueData)
+    indirect case directoryQueueUpdated(DirectoryQueueData)
     /// `directory.queue.removed`.
-    case directoryQueueRemoved(DirectoryQueueData)
+    indirect case directoryQueueRemoved(DirectoryQueueData)
     /// `directory.member.set`.
     case directoryMemberSet(DirectoryMemberData)
     /// `directory.member.removed`.
