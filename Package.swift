@@ -59,6 +59,7 @@ let package = Package(
             name: "bench-delivery",
             dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "Storage", "Switchboard", "WebhookPlugin"],
             path: "Benchmarks/Delivery", swiftSettings: strict),
+        .executableTarget(name: "bench-api", path: "Benchmarks/API", swiftSettings: strict),
         .executableTarget(
             name: "bench-eventlog", dependencies: ["Storage", "PluginKit"], path: "Benchmarks/EventLog", swiftSettings: strict),
 
