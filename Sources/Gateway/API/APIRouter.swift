@@ -32,9 +32,13 @@ struct APIRouter {
 
     /// Adds `GET path` whose answers depend only on the caller's company's engine (its state
     /// and call log), the path, the query and the user: a successful answer is kept in the
-    /// ``ResponseCache`` and reused while the engine's version is unchanged.
+    /// ``ResponseCache`` and reused while the engine's version is unchanged. An API key that
+    /// is known without the database and may use the route gets a kept answer immediately,
+    /// on the server's thread (``HTTPResponder/immediateResponse(to:)``).
     mutating func cachedGet(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
         let cache = self.cache
+        let authenticator = self.authenticator
+        let engines = self.engines
         add(.get, path, access, acts: false) { request in
             let key = Self.cacheKey(request.http, caller: request.caller)
             let version = request.runtime.version
@@ -42,6 +46,11 @@ struct APIRouter {
             let response = try await handler(request)
             if response.status == .ok, case .data = response.body { cache.store(response, for: key, at: version) }
             return response
+        } immediate: { http in
+            guard let caller = authenticator.knownCaller(of: http), caller.user == nil, let runtime = engines(caller.tenant),
+                (try? Self.check(access, role: nil, scopes: caller.scopes)) != nil
+            else { return nil }
+            return cache.response(for: Self.cacheKey(http, caller: caller), at: runtime.version)
         }
     }
 
@@ -70,11 +79,14 @@ struct APIRouter {
         router.on(method, "/api/v1" + path, handler: handler)
     }
 
-    private mutating func add(_ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool, handler: @escaping Handler) {
+    private mutating func add(
+        _ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool, handler: @escaping Handler,
+        immediate: Router.ImmediateHandler? = nil
+    ) {
         let authenticator = self.authenticator
         let engines = self.engines
         let idempotency = self.idempotency
-        router.on(method, "/api/v1" + path) { http in
+        router.on(method, "/api/v1" + path, immediate: immediate) { http in
             let caller = try await authenticator.caller(of: http)
             guard let runtime = engines(caller.tenant) else {
                 throw APIProblem.unauthenticated("The token's company is not served by this gateway.")
@@ -94,7 +106,11 @@ struct APIRouter {
         } else {
             role = nil
         }
-        let scopes = caller.scopes
+        try check(access, role: role, scopes: caller.scopes)
+    }
+
+    /// Whether a caller with `role` (users) or `scopes` (API keys) may use a route of `access`.
+    private static func check(_ access: APIAccess, role: UserRole?, scopes: Set<APIScope>) throws(HTTPError) {
         switch access {
         case .anonymous:
             return
