@@ -10,10 +10,26 @@ import Synchronization
 /// a client resuming from further back than the memory holds reads the log itself until it
 /// has caught up.
 final class EventFeed: Sendable {
-    /// An event with its JSON encoding (the envelope as the stream and the poll send it).
+    /// An event with its encodings: the Server-Sent-Events frame the stream sends (`id:`,
+    /// `event:`, `data:` with the envelope JSON, and the blank line), made once for every
+    /// client, and within it the JSON the poll sends.
     struct Item: Sendable {
         let event: EventEnvelope
-        let json: Data
+        let frame: Data
+        private let jsonRange: Range<Int>
+
+        init(event: EventEnvelope, json: Data) {
+            self.event = event
+            var frame = Data("id: \(event.seq)\nevent: \(event.type)\ndata: ".utf8)
+            let start = frame.count
+            frame.append(json)
+            jsonRange = start..<frame.count
+            frame.append(contentsOf: "\n\n".utf8)
+            self.frame = frame
+        }
+
+        /// The envelope as JSON.
+        var json: Data { frame[jsonRange] }
     }
 
     private struct State {
