@@ -46,12 +46,20 @@ final class EventFeed: Sendable {
 
     private let log: EventLog
     private let capacity: Int
+    private let interval: Duration
     private let state = Mutex(State())
 
-    /// Follows `log`, keeping the newest `capacity` events.
-    init(log: EventLog, capacity: Int = 16_384) {
+    /// Follows `log`, keeping the newest `capacity` events, reading at most once per
+    /// `interval`.
+    ///
+    /// Each read wakes every client, and each client then makes one write to its socket: with
+    /// a thousand clients that costs far more than the events themselves. Reading at most once
+    /// per `interval` sends what arrived meanwhile in one write per client; an event after a
+    /// quiet spell still goes out at once, others wait at most `interval`.
+    init(log: EventLog, capacity: Int = 16_384, interval: Duration = .milliseconds(10)) {
         self.log = log
         self.capacity = capacity
+        self.interval = interval
         let last = log.lastSeq
         state.withLock {
             $0.lastSeq = last
@@ -79,6 +87,7 @@ final class EventFeed: Sendable {
                 _ = try await log.waitForEvents(after: after)
                 let events = try await log.events(after: after, limit: 2000)
                 append(try events.map(Self.item))
+                try await Task.sleep(for: interval)
             } catch is CancellationError {
                 return
             } catch {
