@@ -36,6 +36,8 @@ enum StreamRun {
         }
         fromRequest.sort()
         fromOccurred.sort()
+        let produced = Set(sentAt.keys)
+        print("stream: commands' events \(produced.count) (seq \(produced.min() ?? 0)…\(produced.max() ?? 0)), streamed \(seqs.count) (seq \(seqs.min() ?? 0)…\(seqs.max() ?? 0)), of the commands' events streamed \(produced.intersection(seqs).count)")
         let (fewest, most) = clients.eventsPerClient
         print(String(format: "stream: %d commands (%d refused), %d events in %.0f s = %.0f events/s; %d deliveries; events per client %d…%d; %d clients lost",
                      generator.commands, generator.refused, seqs.count, seconds, Double(seqs.count) / seconds, arrivals.count, fewest, most,
