@@ -16,11 +16,20 @@ public struct Router: HTTPResponder {
     /// ``HTTPResponder/immediateResponse(to:)``).
     public typealias ImmediateHandler = @Sendable (HTTPRequest) -> HTTPResponse?
 
-    private struct Route: Sendable {
+    /// A class, so that looking routes over per request costs a reference count, not a copy
+    /// of the pattern and both handlers.
+    private final class Route: Sendable {
         let method: HTTPMethod
         let pattern: RoutePattern
         let handler: Handler
         let immediate: ImmediateHandler?
+
+        init(method: HTTPMethod, pattern: RoutePattern, handler: @escaping Handler, immediate: ImmediateHandler?) {
+            self.method = method
+            self.pattern = pattern
+            self.handler = handler
+            self.immediate = immediate
+        }
     }
 
     private var routes: [Route] = []
