@@ -7,24 +7,33 @@ CONFIG ?= config.toml
 # libical, the test peers, and the sqlite3 shell (benchmark reference, inspecting data/).
 DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libical-dev \
 	libssl-dev tzdata python3 python3-aiosmtpd curl sqlite3
+# Debian packages only `make bench` needs (installed by it, so `make deps` and `make test`
+# stay lean): wrk drives the API benchmark, nginx serves its reference.
+BENCH_PACKAGES := wrk nginx-light
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # schemathesis (PyPI) fuzzes the live API against docs/openapi.yaml in `make api-fuzz`.
 SCHEMATHESIS_VERSION := 4.32.5
 # Where release binaries are built (evaluated only by the targets that use it).
 BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: deps build release run test conformance openapi api-fuzz bench clean
+.PHONY: deps bench-deps build release run test conformance openapi api-fuzz bench clean
 
-## deps: install the Debian packages that are missing (idempotent; apt-get update once, only when needed)
-deps:
+# Installs those of the Debian packages $(1) that are missing (idempotent; apt-get update
+# once, only when needed).
+define install_missing
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-		echo "make deps: installing$$missing"; \
+		echo "make $@: installing$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+## deps: install the Debian packages that are missing
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
 	@python3 -c "import openapi_spec_validator, yaml, moto.server, schemathesis; assert schemathesis.__version__ == '$(SCHEMATHESIS_VERSION)'" 2>/dev/null \
 		|| python3 -m pip install -q openapi-spec-validator pyyaml "moto[server]" schemathesis==$(SCHEMATHESIS_VERSION)
 
@@ -62,12 +71,18 @@ test: conformance openapi api-fuzz
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 
-## bench: run the benchmarks (figures go in docs/benchmarks.md)
-bench: release
+## bench-deps: install the benchmarks' own packages (wrk, nginx)
+bench-deps:
+	$(call install_missing,$(BENCH_PACKAGES))
+
+## bench: run the benchmarks (figures go in docs/benchmarks.md); the API benchmark is
+## tools/bench-api (wrk beside nginx, 1,000 stream clients)
+bench: release bench-deps
 	$(BIN)/bench-engine
 	$(BIN)/bench-eventlog
 	$(BIN)/bench-delivery
 	$(BIN)/bench-sms
+	tools/bench-api $(BIN)
 
 clean:
 	rm -rf .build

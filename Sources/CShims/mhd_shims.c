@@ -3,17 +3,19 @@
 struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          unsigned int thread_pool_size,
                                          unsigned int connection_timeout_seconds,
+                                         unsigned int connection_limit,
                                          MHD_AccessHandlerCallback handler,
                                          MHD_RequestCompletedCallback completed,
                                          sentralbord_mhd_uri_callback uri_callback,
                                          void *cls) {
-    unsigned int flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
+    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
     if (ipv6) {
         flags |= MHD_USE_IPv6;
     }
     return MHD_start_daemon(flags, 0, NULL, NULL, handler, cls,
                             MHD_OPTION_LISTEN_SOCKET, listen_socket,
                             MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
+                            MHD_OPTION_CONNECTION_LIMIT, connection_limit,
                             MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
                             MHD_OPTION_URI_LOG_CALLBACK, uri_callback, cls,

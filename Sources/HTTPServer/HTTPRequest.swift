@@ -38,7 +38,8 @@ public struct HTTPRequest: Sendable {
         self.path = String(parts[0])
         self.query = parts.count > 1 ? String(parts[1]) : ""
         self.pathSegments = path.split(separator: "/").map { segment in
-            segment.removingPercentEncoding ?? String(segment)
+            // Foundation's decoding is slow; a segment without `%` has nothing to decode.
+            segment.contains("%") ? segment.removingPercentEncoding ?? String(segment) : String(segment)
         }
         self.queryItems = Self.parseQuery(query)
         self.headers = headers
@@ -68,6 +69,8 @@ public struct HTTPRequest: Sendable {
     }
 
     private static func decodeQueryComponent(_ component: Substring) -> String {
+        // Foundation's replacing and decoding are slow; most components need neither.
+        guard component.contains(where: { $0 == "+" || $0 == "%" }) else { return String(component) }
         let spaced = component.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

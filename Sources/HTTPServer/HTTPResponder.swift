@@ -5,4 +5,15 @@
 public protocol HTTPResponder: Sendable {
     /// The response to `request`.
     func respond(to request: HTTPRequest) async throws -> HTTPResponse
+
+    /// The response to `request` when it is at hand without waiting (an answer kept from
+    /// before, say): the server then sends it at once, on the connection's thread, without
+    /// suspending the connection or starting a task. Nil sends the request to
+    /// ``respond(to:)``, which must answer it as this would have. Must return quickly and never
+    /// block. The default is nil.
+    func immediateResponse(to request: HTTPRequest) -> HTTPResponse?
+}
+
+extension HTTPResponder {
+    public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? { nil }
 }

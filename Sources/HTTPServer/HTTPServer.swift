@@ -1,9 +1,11 @@
 import CMicroHTTPD
 import CShims
+import Glibc
 import Synchronization
 
-/// The embedded HTTP server: libmicrohttpd with an internal pool of poll(2) threads in front of
-/// an async ``HTTPResponder``.
+/// The embedded HTTP server: libmicrohttpd with an internal pool of epoll threads in front of
+/// an async ``HTTPResponder``. It accepts as many connections as the process's open-file
+/// limit (`ulimit -n`) leaves room for, less ``reservedDescriptors``.
 ///
 /// Every request's body is read in full (up to
 /// ``HTTPServerConfiguration/maxRequestBodyBytes``, beyond which it is answered 413), then the
@@ -130,7 +132,7 @@ public final class HTTPServer: Sendable {
         guard
             let pointer = sentralbord_mhd_start(
                 socket.descriptor, socket.isIPv6, UInt32(configuration.threadPoolSize),
-                UInt32(clamping: timeoutSeconds), handleRequest, completeRequest, beginRequest, core.toOpaque())
+                UInt32(clamping: timeoutSeconds), UInt32(clamping: Self.connectionLimit()), handleRequest, completeRequest, beginRequest, core.toOpaque())
         else {
             socket.close()
             core.release()
@@ -140,6 +142,18 @@ public final class HTTPServer: Sendable {
         }
         boundPort.withLock { $0 = socket.port }
         return Daemon(pointer: pointer, socket: socket, core: core)
+    }
+
+    /// File descriptors left for everything but client connections: the listening socket,
+    /// libmicrohttpd's epoll and wake-up descriptors, the database, logs and plugins.
+    public static let reservedDescriptors = 128
+
+    /// The most connections the daemon accepts: the open-file limit less the reserve (so an
+    /// exhausted limit refuses connections instead of failing the database), from 16 to 65,536.
+    private static func connectionLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        return max(16, min(65_536, Int(clamping: limit.rlim_cur) - reservedDescriptors))
     }
 
     /// Resumes every suspended connection, stops the daemon (closing every connection), then

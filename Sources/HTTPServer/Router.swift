@@ -12,10 +12,24 @@ public struct Router: HTTPResponder {
     /// describes.
     public typealias Handler = @Sendable (HTTPRequest) async throws -> HTTPResponse
 
-    private struct Route: Sendable {
+    /// A route's answer at hand without waiting, or nil (see
+    /// ``HTTPResponder/immediateResponse(to:)``).
+    public typealias ImmediateHandler = @Sendable (HTTPRequest) -> HTTPResponse?
+
+    /// A class, so that looking routes over per request costs a reference count, not a copy
+    /// of the pattern and both handlers.
+    private final class Route: Sendable {
         let method: HTTPMethod
         let pattern: RoutePattern
         let handler: Handler
+        let immediate: ImmediateHandler?
+
+        init(method: HTTPMethod, pattern: RoutePattern, handler: @escaping Handler, immediate: ImmediateHandler?) {
+            self.method = method
+            self.pattern = pattern
+            self.handler = handler
+            self.immediate = immediate
+        }
     }
 
     private var routes: [Route] = []
@@ -23,9 +37,12 @@ public struct Router: HTTPResponder {
     /// Creates a router without routes.
     public init() {}
 
-    /// Adds a route for `method` and `pattern`.
-    public mutating func on(_ method: HTTPMethod, _ pattern: String, handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), handler: handler))
+    /// Adds a route for `method` and `pattern`; `immediate`, if given, may answer a request
+    /// without waiting, else `handler` answers it.
+    public mutating func on(
+        _ method: HTTPMethod, _ pattern: String, immediate: ImmediateHandler? = nil, handler: @escaping Handler
+    ) {
+        routes.append(Route(method: method, pattern: RoutePattern(pattern), handler: handler, immediate: immediate))
     }
 
     /// Adds a `GET` route.
@@ -56,6 +73,19 @@ public struct Router: HTTPResponder {
     /// Runs the best matching route's handler with ``HTTPRequest/parameters`` filled in, or
     /// throws an ``HTTPError`` (404 or 405) if there is none.
     public func respond(to request: HTTPRequest) async throws -> HTTPResponse {
+        let (route, request) = try self.route(for: request)
+        return try await route.handler(request)
+    }
+
+    /// The best matching route's immediate answer, if it has an immediate handler and that
+    /// gives one.
+    public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {
+        guard let (route, request) = try? self.route(for: request), let immediate = route.immediate else { return nil }
+        return immediate(request)
+    }
+
+    /// The best matching route and the request with its parameters.
+    private func route(for request: HTTPRequest) throws(HTTPError) -> (Route, HTTPRequest) {
         let matches = routes.compactMap { route in
             route.pattern.match(request.pathSegments).map { (route, $0) }
         }
@@ -78,7 +108,7 @@ public struct Router: HTTPResponder {
         }
         var request = request
         request.parameters = parameters
-        return try await route.handler(request)
+        return (route, request)
     }
 
     private static func best(_ matches: [(Route, [String: String])]) -> (Route, [String: String])? {

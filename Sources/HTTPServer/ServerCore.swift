@@ -41,8 +41,9 @@ final class ServerCore: Sendable {
         return context
     }
 
-    /// One call of the access handler: receive the body, then hand the request to the
-    /// responder with the connection suspended, then queue the response.
+    /// One call of the access handler: receive the body, then queue the responder's immediate
+    /// answer if it has one, else hand the request to the responder with the connection
+    /// suspended, then queue the response.
     func handle(
         _ context: RequestContext, method: String, upload: UnsafePointer<CChar>?, uploadSize: UnsafeMutablePointer<Int>
     ) -> MHD_Result {
@@ -175,6 +176,9 @@ final class ServerCore: Sendable {
     // MARK: Steps
 
     private func dispatch(_ request: HTTPRequest, for context: RequestContext) -> MHD_Result {
+        if !state.withLock({ $0.closing }), let response = responder.immediateResponse(to: request) {
+            return queue(response, for: context)
+        }
         let admitted = state.withLock { state in
             guard !state.closing else {
                 return false

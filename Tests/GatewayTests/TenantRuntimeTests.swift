@@ -56,6 +56,22 @@ struct TenantRuntimeTests {
         #expect(zip(stored, stored.dropFirst()).allSatisfy { $0.seq + 1 == $1.seq })
     }
 
+    @Test func theVersionCountsEveryChangeAndNoRead() async throws {
+        let (log, _) = try temporaryLog()
+        let runtime = try await TenantRuntime.start(directory: try directory(), log: log, now: start)
+        let initial = runtime.version
+        _ = await runtime.read { $0.waitingCalls() }
+        _ = await runtime.readCallLog { $0.count }
+        #expect(runtime.version == initial, "reads change nothing")
+        try await runtime.perform(.telephony(.arrived(from: try PhoneNumber(parsing: "+4791234567"), to: try PhoneNumber(parsing: "21000000"))), at: at(1))
+        let afterCall = runtime.version
+        #expect(afterCall > initial)
+        await #expect(throws: SwitchboardError.self) {
+            try await runtime.perform(.pickUp(call: CallID("call-99")!, by: UserID("kari")), at: at(2))
+        }
+        #expect(runtime.version > afterCall, "a refused command still advanced the clock")
+    }
+
     @Test func aRestartReplaysTheJournalToExactlyTheSameState() async throws {
         let (log, path) = try temporaryLog()
         let directory = try directory()

@@ -15,12 +15,15 @@ typedef void *(*sentralbord_mhd_uri_callback)(void *cls, const char *uri,
                                               struct MHD_Connection *connection);
 
 /* Starts a daemon on an already bound and listening socket, with the one option list the
-   server uses: an internal thread pool polling with poll(2) (never single-thread epoll),
-   suspend/resume and quiesce allowed. `cls` is passed to every callback. Returns NULL if
-   libmicrohttpd refuses to start. */
+   server uses: an internal thread pool, each thread with its own epoll set (long-lived
+   streams cost nothing while idle, where poll(2) scanned them on every wake-up), at most
+   `connection_limit` connections shared among the threads, suspend/resume and quiesce
+   allowed. `cls` is passed to every callback. Returns NULL if libmicrohttpd refuses to
+   start. */
 struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          unsigned int thread_pool_size,
                                          unsigned int connection_timeout_seconds,
+                                         unsigned int connection_limit,
                                          MHD_AccessHandlerCallback handler,
                                          MHD_RequestCompletedCallback completed,
                                          sentralbord_mhd_uri_callback uri_callback,

@@ -5,7 +5,9 @@ import Switchboard
 
 /// Registers the API's routes on a ``Router`` with their access rule: each handler runs
 /// only after the bearer token names a caller who may use the route, with the caller's
-/// company's engine, and (for routes that act) under the `Idempotency-Key` guard.
+/// company's engine, and (for routes that act) under the `Idempotency-Key` guard. Answers of
+/// routes added with ``cachedGet(_:_:handler:)`` are reused while the company's engine is
+/// unchanged.
 struct APIRouter {
     /// A route handler.
     typealias Handler = @Sendable (APIRequest) async throws -> HTTPResponse
@@ -13,6 +15,7 @@ struct APIRouter {
     let authenticator: Authenticator
     let engines: @Sendable (TenantID) -> TenantRuntime?
     let idempotency: IdempotencyGuard
+    let cache = ResponseCache()
     private(set) var router: Router
 
     init(router: Router, authenticator: Authenticator, engines: @escaping @Sendable (TenantID) -> TenantRuntime?, idempotency: IdempotencyGuard) {
@@ -25,6 +28,30 @@ struct APIRouter {
     /// Adds `GET path` (under /api/v1) for callers allowed by `access`.
     mutating func get(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
         add(.get, path, access, acts: false, handler: handler)
+    }
+
+    /// Adds `GET path` whose answers depend only on the caller's company's engine (its state
+    /// and call log), the path, the query and the user: a successful answer is kept in the
+    /// ``ResponseCache`` and reused while the engine's version is unchanged. An API key that
+    /// is known without the database and may use the route gets a kept answer immediately,
+    /// on the server's thread (``HTTPResponder/immediateResponse(to:)``).
+    mutating func cachedGet(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
+        let cache = self.cache
+        let authenticator = self.authenticator
+        let engines = self.engines
+        add(.get, path, access, acts: false) { request in
+            let key = Self.cacheKey(request.http, caller: request.caller)
+            let version = request.runtime.version
+            if let kept = cache.response(for: key, at: version) { return kept }
+            let response = try await handler(request)
+            if response.status == .ok, case .data = response.body { cache.store(response, for: key, at: version) }
+            return response
+        } immediate: { http in
+            guard let caller = authenticator.knownCaller(of: http), caller.user == nil, let runtime = engines(caller.tenant),
+                (try? Self.check(access, role: nil, scopes: caller.scopes)) != nil
+            else { return nil }
+            return cache.response(for: Self.cacheKey(http, caller: caller), at: runtime.version)
+        }
     }
 
     /// Adds `POST path` that acts (honours `Idempotency-Key` unless `keepsResponse` is false:
@@ -53,11 +80,14 @@ struct APIRouter {
         router.on(method, "/api/v1" + path, handler: handler)
     }
 
-    private mutating func add(_ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool, handler: @escaping Handler) {
+    private mutating func add(
+        _ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool, handler: @escaping Handler,
+        immediate: Router.ImmediateHandler? = nil
+    ) {
         let authenticator = self.authenticator
         let engines = self.engines
         let idempotency = self.idempotency
-        router.on(method, "/api/v1" + path) { http in
+        router.on(method, "/api/v1" + path, immediate: immediate) { http in
             let caller = try await authenticator.caller(of: http)
             guard let runtime = engines(caller.tenant) else {
                 throw APIProblem.unauthenticated("The token's company is not served by this gateway.")
@@ -77,7 +107,11 @@ struct APIRouter {
         } else {
             role = nil
         }
-        let scopes = caller.scopes
+        try check(access, role: role, scopes: caller.scopes)
+    }
+
+    /// Whether a caller with `role` (users) or `scopes` (API keys) may use a route of `access`.
+    private static func check(_ access: APIAccess, role: UserRole?, scopes: Set<APIScope>) throws(HTTPError) {
         switch access {
         case .anonymous:
             return
@@ -96,5 +130,9 @@ struct APIRouter {
         case .telephony:
             guard scopes.contains(.telephony) else { throw APIProblem.forbidden("Only an API key with the telephony scope may report calls.") }
         }
+    }
+
+    private static func cacheKey(_ http: HTTPRequest, caller: Caller) -> ResponseCache.Key {
+        ResponseCache.Key(tenant: caller.tenant, path: http.path, query: http.query, user: caller.user)
     }
 }

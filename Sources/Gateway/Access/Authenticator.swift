@@ -49,20 +49,9 @@ final class Authenticator: Sendable {
     /// - Throws: `unauthenticated` (401) when the header is missing, malformed, or names no
     ///   valid session or key.
     func caller(of request: HTTPRequest) async throws(HTTPError) -> Caller {
-        guard let header = request.headers["Authorization"] else {
-            throw APIProblem.unauthenticated("Send a session token or API key as Authorization: Bearer TOKEN.")
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty, parts[1].count <= 512 else {
-            throw APIProblem.unauthenticated("The Authorization header must be Bearer TOKEN.")
-        }
-        let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
-        guard let hash = try? AccessToken.hash(token) else { throw APIProblem.unauthenticated("The token cannot be checked.") }
-        if let caller = configuredKeys[hash] { return caller }
+        let (token, hash) = try Self.token(of: request)
         let now = now()
-        if let cached = cache.withLock({ $0[hash] }), cached.expiresAt > now, now - cached.checkedAt < Self.cacheSeconds * 1000 {
-            return cached.caller
-        }
+        if let caller = known(hash, now: now) { return caller }
         let found: Cached?
         do {
             found = try await lookUp(token: token, hash: hash, now: now)
@@ -78,6 +67,39 @@ final class Authenticator: Sendable {
             cache[hash] = found
         }
         return found.caller
+    }
+
+    /// The caller of `request` if its token is a configured key or a valid cached lookup;
+    /// nil when answering needs the database or the token is refused (``caller(of:)`` then
+    /// says why).
+    func knownCaller(of request: HTTPRequest) -> Caller? {
+        guard let (_, hash) = try? Self.token(of: request) else { return nil }
+        return known(hash, now: now())
+    }
+
+    /// The bearer token of `request` and its hash.
+    private static func token(of request: HTTPRequest) throws(HTTPError) -> (token: String, hash: [UInt8]) {
+        guard let header = request.headers["Authorization"] else {
+            throw APIProblem.unauthenticated("Send a session token or API key as Authorization: Bearer TOKEN.")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty, parts[1].count <= 512 else {
+            throw APIProblem.unauthenticated("The Authorization header must be Bearer TOKEN.")
+        }
+        // Foundation's trimming is slow; a token rarely has anything to trim.
+        let edges = [parts[1].unicodeScalars.first, parts[1].unicodeScalars.last].compactMap { $0 }
+        let token = edges.contains(where: CharacterSet.whitespaces.contains) ? String(parts[1]).trimmingCharacters(in: .whitespaces) : String(parts[1])
+        guard let hash = try? AccessToken.hash(token) else { throw APIProblem.unauthenticated("The token cannot be checked.") }
+        return (token, hash)
+    }
+
+    /// The configured key or the still valid cached lookup with token hash `hash`.
+    private func known(_ hash: [UInt8], now: Int64) -> Caller? {
+        if let caller = configuredKeys[hash] { return caller }
+        guard let cached = cache.withLock({ $0[hash] }), cached.expiresAt > now, now - cached.checkedAt < Self.cacheSeconds * 1000 else {
+            return nil
+        }
+        return cached.caller
     }
 
     /// Forgets a cached token (after logout or revocation) so it is refused at once.

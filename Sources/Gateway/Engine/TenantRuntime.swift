@@ -2,6 +2,7 @@ import Foundation
 public import PluginKit
 public import Storage
 public import Switchboard
+import Synchronization
 
 /// One company's running engine: its state and call log projection, its journal in the
 /// event log.
@@ -24,6 +25,7 @@ public actor TenantRuntime {
     private var telephony: (@Sendable (SwitchboardEffects) async -> Void)?
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let changes = Atomic<UInt64>(0)
 
     private init(state: SwitchboardState, callLog: CallLog, log: EventLog, journalNumber: Int64) {
         tenant = state.directory.tenant
@@ -75,6 +77,12 @@ public actor TenantRuntime {
         return TenantRuntime(state: state, callLog: callLog, log: log, journalNumber: Int64(entries.count))
     }
 
+    /// Counts the changes of the state and the call log, readable without waiting for the
+    /// actor: each change counts right after it is made, in the same turn, so a read that
+    /// follows a look at the version sees at least that version's state. Equal versions mean
+    /// equal reads, which lets answers to queries be reused (``ResponseCache``).
+    public nonisolated var version: UInt64 { changes.load(ordering: .acquiring) }
+
     /// Where the engine's telephony commands go (the platform driver); set once at start.
     public func connectTelephony(_ driver: @escaping @Sendable (SwitchboardEffects) async -> Void) {
         telephony = driver
@@ -92,8 +100,10 @@ public actor TenantRuntime {
         try checkHealthy()
         let now = max(requested ?? Timestamp.now, state.clock)
         var effects = state.advance(to: now)
+        changed()
         do {
             effects.append(try state.handle(command, at: now))
+            changed()
         } catch {
             if !effects.events.isEmpty {
                 try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects)
@@ -111,6 +121,7 @@ public actor TenantRuntime {
         let now = max(Timestamp.now, state.clock)
         guard let due = state.nextTimerDue, due <= now else { return }
         let effects = state.advance(to: now)
+        changed()
         try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects)
     }
 
@@ -141,8 +152,13 @@ public actor TenantRuntime {
         }
         journalNumber += 1
         effects.events.forEach { callLog.apply($0) }
+        changed()
         if let telephony, !effects.telephony.isEmpty || !effects.events.isEmpty { await telephony(effects) }
         return Array(appended.dropFirst())
+    }
+
+    private func changed() {
+        changes.add(1, ordering: .releasing)
     }
 
     private func checkHealthy() throws(EngineUnavailableError) {

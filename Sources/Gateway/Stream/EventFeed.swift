@@ -10,10 +10,26 @@ import Synchronization
 /// a client resuming from further back than the memory holds reads the log itself until it
 /// has caught up.
 final class EventFeed: Sendable {
-    /// An event with its JSON encoding (the envelope as the stream and the poll send it).
+    /// An event with its encodings: the Server-Sent-Events frame the stream sends (`id:`,
+    /// `event:`, `data:` with the envelope JSON, and the blank line), made once for every
+    /// client, and within it the JSON the poll sends.
     struct Item: Sendable {
         let event: EventEnvelope
-        let json: Data
+        let frame: Data
+        private let jsonRange: Range<Int>
+
+        init(event: EventEnvelope, json: Data) {
+            self.event = event
+            var frame = Data("id: \(event.seq)\nevent: \(event.type)\ndata: ".utf8)
+            let start = frame.count
+            frame.append(json)
+            jsonRange = start..<frame.count
+            frame.append(contentsOf: "\n\n".utf8)
+            self.frame = frame
+        }
+
+        /// The envelope as JSON.
+        var json: Data { frame[jsonRange] }
     }
 
     private struct State {
@@ -30,12 +46,20 @@ final class EventFeed: Sendable {
 
     private let log: EventLog
     private let capacity: Int
+    private let interval: Duration
     private let state = Mutex(State())
 
-    /// Follows `log`, keeping the newest `capacity` events (up to a quarter more between trims).
-    init(log: EventLog, capacity: Int = 16_384) {
+    /// Follows `log`, keeping the newest `capacity` events (up to a quarter more between
+    /// trims), reading at most once per `interval`.
+    ///
+    /// Each read wakes every client, and each client then makes one write to its socket: with
+    /// a thousand clients that costs far more than the events themselves. Reading at most once
+    /// per `interval` sends what arrived meanwhile in one write per client; an event after a
+    /// quiet spell still goes out at once, others wait at most `interval`.
+    init(log: EventLog, capacity: Int = 16_384, interval: Duration = .milliseconds(10)) {
         self.log = log
         self.capacity = capacity
+        self.interval = interval
         let last = log.lastSeq
         state.withLock {
             $0.lastSeq = last
@@ -63,6 +87,7 @@ final class EventFeed: Sendable {
                 _ = try await log.waitForEvents(after: after)
                 let events = try await log.events(after: after, limit: 2000)
                 append(try events.map(Self.item))
+                try await Task.sleep(for: interval)
             } catch is CancellationError {
                 return
             } catch {

@@ -48,9 +48,7 @@ final class EventStreamProducer: HTTPBodyProducer {
                 position.withLock { $0.seq = cursor }
                 var frames = Data()
                 for item in items where visibility.allows(item.event) {
-                    frames.append(contentsOf: "id: \(item.event.seq)\nevent: \(item.event.type)\ndata: ".utf8)
-                    frames.append(item.json)
-                    frames.append(contentsOf: "\n\n".utf8)
+                    frames.append(item.frame)
                 }
                 if !frames.isEmpty { return frames }
                 continue

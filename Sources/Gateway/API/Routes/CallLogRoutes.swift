@@ -18,7 +18,7 @@ struct CallLogRoutes {
     static let maxLimit = 200
 
     func register(in api: inout APIRouter) {
-        api.get("/calls", .read) { request in
+        api.cachedGet("/calls", .read) { request in
             let filter = try Self.filter(request.http.queryValue("filter"))
             let limit = try Self.limit(request.http.queryValue("limit"))
             let after = try request.http.queryValue("cursor").map(Self.decodeCursor)

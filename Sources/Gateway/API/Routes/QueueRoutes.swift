@@ -17,7 +17,7 @@ struct QueueRoutes {
     }
 
     func register(in api: inout APIRouter) {
-        api.get("/queues", .read) { request in
+        api.cachedGet("/queues", .read) { request in
             let mine: Bool
             switch request.http.queryValue("mine") {
             case nil, "false": mine = false

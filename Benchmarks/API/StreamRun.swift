@@ -1,0 +1,67 @@
+import Foundation
+
+/// The stream benchmark: `clients` SSE clients connected, events made at `rate` per second
+/// for `seconds`, then latency from the producing request's send time (and from the event's
+/// `occurredAt`) to each client's read, over every client and event.
+enum StreamRun {
+    static func run(
+        port: UInt16, readKey: String, telephonyKey: String, numbers: [String], clients count: Int, rate: Double,
+        seconds: Double, pid: String
+    ) {
+        let clients = StreamClients(port: port, bearer: readKey)
+        let connectStart = now()
+        clients.connect(count: count, timeout: 30)
+        let connectSeconds = Double(now() - connectStart) / 1e9
+        print(String(format: "stream: %d of %d clients connected in %.1f s (%d failed)", clients.connectedCount, count, connectSeconds, clients.failures))
+        let rssConnected = memory(pid: pid)
+        let generator = EventGenerator(port: port, key: telephonyKey, numbers: numbers, rate: rate, seconds: seconds)
+        let start = now()
+        generator.start()
+        // Keep reading a second after the last command, so its events can arrive.
+        clients.run(until: start + Int64((seconds + 1) * 1e9))
+        generator.wait()
+        let rssEnd = memory(pid: pid)
+        if let error = generator.error { print("stream: generator failed: \(error)") }
+
+        let arrivals = clients.arrivals
+        let sentAt = generator.sentAt
+        let seqs = Set(arrivals.map(\.seq))
+        var fromRequest: [Double] = []
+        var fromOccurred: [Double] = []
+        fromRequest.reserveCapacity(arrivals.count)
+        fromOccurred.reserveCapacity(arrivals.count)
+        for arrival in arrivals {
+            if let sent = sentAt[arrival.seq] { fromRequest.append(Double(arrival.receivedAt - sent) / 1e6) }
+            if arrival.occurredAt > 0 { fromOccurred.append(Double(arrival.receivedAt / 1_000_000 - arrival.occurredAt)) }
+        }
+        fromRequest.sort()
+        fromOccurred.sort()
+        let produced = Set(sentAt.keys)
+        print("stream: commands' events \(produced.count) (seq \(produced.min() ?? 0)…\(produced.max() ?? 0)), streamed \(seqs.count) (seq \(seqs.min() ?? 0)…\(seqs.max() ?? 0)), of the commands' events streamed \(produced.intersection(seqs).count)")
+        let (fewest, most) = clients.eventsPerClient
+        print(String(format: "stream: %d commands (%d refused), %d events in %.0f s = %.0f events/s; %d deliveries; events per client %d…%d; %d clients lost",
+                     generator.commands, generator.refused, seqs.count, seconds, Double(seqs.count) / seconds, arrivals.count, fewest, most,
+                     count - clients.connectedCount))
+        print("stream: request sent → client read (ms): " + summary(fromRequest))
+        print("stream: occurredAt → client read (ms, whole ms): " + summary(fromOccurred))
+        print("stream: gateway memory: VmRSS \(rssConnected.rss) MB with clients connected, \(rssEnd.rss) MB at the end, VmHWM \(rssEnd.hwm) MB")
+    }
+
+    private static func summary(_ sorted: [Double]) -> String {
+        guard !sorted.isEmpty else { return "no samples" }
+        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        return String(format: "p50 %.2f, p90 %.2f, p99 %.2f, max %.2f (%d samples)", percentile(0.5), percentile(0.9), percentile(0.99),
+                      sorted.last!, sorted.count)
+    }
+
+    /// VmRSS and VmHWM of process `pid`, in MB.
+    private static func memory(pid: String) -> (rss: Int, hwm: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return (-1, -1) }
+        func value(_ key: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }),
+                  let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return -1 }
+            return kilobytes / 1024
+        }
+        return (value("VmRSS:"), value("VmHWM:"))
+    }
+}
