@@ -26,7 +26,7 @@ struct JSONBody {
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: request.body)
         } catch {
-            throw APIProblem.malformedJSON(Self.describe(error))
+            throw APIProblem.malformedJSON(Self.describeBody(error, request.body))
         }
         guard case .object(let object) = value else { throw APIProblem.malformedJSON("The body must be a JSON object.") }
         self.init(object: object, prefix: "")
@@ -171,13 +171,14 @@ struct JSONBody {
         return result
     }
 
-    /// Any field, checked with `Value`'s own decoder.
-    mutating func decoded<Value: Decodable>(_ key: String, as type: Value.Type, required: Bool = false) -> Value? {
+    /// Any field, checked with `Value`'s own decoder; `expected` says what it must be
+    /// ("an array of strings") when it cannot be decoded.
+    mutating func decoded<Value: Decodable>(_ key: String, as type: Value.Type, expected: String, required: Bool = false) -> Value? {
         guard let value = value(key, required: required) else { return nil }
         do {
             return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(value))
         } catch {
-            report(key, Self.describe(error))
+            report(key, "must be \(expected)")
             return nil
         }
     }
@@ -195,16 +196,30 @@ struct JSONBody {
         read.formUnion(object.keys)
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// Why a body is not JSON, in words a client can act on: the parser's message with its
+    /// position when it gives one, never a Swift type name.
+    private static func describeBody(_ error: any Error, _ body: Data) -> String {
+        let plain = "The body is not valid JSON."
         switch error {
-        case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
-            DecodingError.valueNotFound(_, let context):
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        case DecodingError.keyNotFound(let key, _):
-            return "\(key.stringValue) is required"
+        case DecodingError.dataCorrupted(let context):
+            // The parser's own words ("Invalid value around character 0."): JSONDecoder keeps
+            // them to itself here, JSONSerialization tells them.
+            var underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            if underlying == nil {
+                do {
+                    _ = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+                } catch {
+                    underlying = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+                }
+            }
+            guard let underlying, !underlying.isEmpty else { return plain }
+            return "The body is not valid JSON: \(underlying)" + (underlying.hasSuffix(".") ? "" : ".")
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            // JSON the parser reads but no JSON value can hold (a number out of range).
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? "The body is not valid JSON: a value cannot be read." : "The body is not valid JSON: the value at \(path.drop { $0 == "." }) cannot be read."
         default:
-            return "cannot be read"
+            return plain
         }
     }
 }

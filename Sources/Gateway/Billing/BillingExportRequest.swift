@@ -53,6 +53,7 @@ public struct BillingExportRequest: Sendable, Hashable {
     public static func startOfDay(_ day: String, in zone: TimeZone) -> Date? {
         let parts = day.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let date = Int(parts[2])
         else { return nil }
         var calendar = Calendar(identifier: .gregorian)

@@ -114,6 +114,11 @@ struct LoginTests {
             let malformed = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+47400"#)
             #expect(malformed.status == 400)
             #expect(harness.problemType(malformed) == "malformed-json")
+            #expect((harness.object(malformed)["detail"] as? String)?.hasPrefix("The body is not valid JSON") == true)
+            // JSON no value can hold (a number out of range) names the field, not a Swift type.
+            let outOfRange = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": 1e999}"#)
+            #expect(outOfRange.status == 400)
+            #expect(harness.object(outOfRange)["detail"] as? String == "The body is not valid JSON: the value at phone cannot be read.")
             let shortCode = try await harness.request(.post, "/api/v1/auth/verify", json: #"{"challengeId": "x", "code": "12"}"#)
             #expect(shortCode.status == 422)
         }

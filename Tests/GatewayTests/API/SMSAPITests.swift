@@ -63,6 +63,7 @@ struct SMSAPITests {
             let other = try await harness.request(.get, "/api/v1/admin/billing?from=2000-01-01&to=2100-01-01&format=json", token: birk)
             #expect(!other.text.contains("colleague"), "another company's export has none of these")
             #expect(try await harness.request(.get, "/api/v1/admin/billing?from=yesterday", token: boss).status == 400)
+            #expect(try await harness.request(.get, "/api/v1/admin/billing?from=%2B202-01-01&to=2100-01-01", token: boss).status == 400)
         }
     }
 

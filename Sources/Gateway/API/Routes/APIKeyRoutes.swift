@@ -51,7 +51,7 @@ struct APIKeyRoutes {
             var body = try JSONBody(request.http)
             let name = body.string("name", required: true, maxLength: 64)
             var scopes: [APIScope] = []
-            if let names = body.decoded("scopes", as: [String].self, required: true) {
+            if let names = body.decoded("scopes", as: [String].self, expected: "an array of strings", required: true) {
                 for scopeName in names {
                     guard let scope = APIScope(rawValue: scopeName) else {
                         body.report("scopes", "unknown scope \"\(scopeName)\"; expected one of \(APIScope.allCases.map(\.rawValue).joined(separator: ", "))")
