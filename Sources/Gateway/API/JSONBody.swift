@@ -58,6 +58,18 @@ struct JSONBody {
         return value
     }
 
+    /// Which one of `keys` the body has (a target given as `{"user": …}` or `{"number": …}`);
+    /// reports, and returns nil, when it has none or more than one.
+    mutating func oneOf(_ keys: [String]) -> String? {
+        let present = keys.filter(has)
+        guard present.count == 1 else {
+            report(present.isEmpty ? keys[0] : present[1], "give exactly one of \(keys.joined(separator: ", "))")
+            present.forEach { _ = value($0, required: false) }
+            return nil
+        }
+        return present[0]
+    }
+
     /// A string field; `nonEmpty` refuses blank text, `maxLength` long text.
     mutating func string(_ key: String, required: Bool = false, nonEmpty: Bool = true, maxLength: Int = 1000) -> String? {
         guard let value = value(key, required: required) else { return nil }

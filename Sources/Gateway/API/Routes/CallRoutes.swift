@@ -59,13 +59,8 @@ struct CallRoutes {
 
     /// `{"user": ID}`, `{"queue": ID}` or `{"number": "+47…"}`: exactly one.
     static func dialTarget(_ body: inout JSONBody) -> DialTarget? {
-        let present = ["user", "queue", "number"].filter(body.has)
-        guard present.count == 1 else {
-            body.report(present.isEmpty ? "user" : present[1], "give exactly one of user, queue or number")
-            _ = present.map { body.value($0, required: false) }
-            return nil
-        }
-        switch present[0] {
+        switch body.oneOf(["user", "queue", "number"]) {
+        case nil: return nil
         case "user": return body.identifier("user", as: UserID.self).map(DialTarget.user)
         case "queue": return body.identifier("queue", as: QueueID.self).map(DialTarget.queue)
         default: return body.phoneNumber("number").map(DialTarget.number)

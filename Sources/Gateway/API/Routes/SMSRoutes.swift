@@ -96,13 +96,8 @@ struct SMSRoutes {
     }
 
     private static func target(_ body: inout JSONBody) -> Target? {
-        let present = ["user", "call", "number"].filter(body.has)
-        guard present.count == 1 else {
-            body.report(present.isEmpty ? "user" : present[1], "give exactly one of user, call or number")
-            _ = present.map { body.value($0, required: false) }
-            return nil
-        }
-        switch present[0] {
+        switch body.oneOf(["user", "call", "number"]) {
+        case nil: return nil
         case "user": return body.identifier("user", as: UserID.self).map(Target.user)
         case "call":
             guard let text = body.string("call", maxLength: 40) else { return nil }
