@@ -69,10 +69,11 @@ public struct HTTPResponse: Sendable {
 }
 
 extension JSONEncoder {
-    /// An encoder writing object keys in sorted order, so equal values give equal bytes.
-    public static var sortedKeys: JSONEncoder {
+    /// An encoder writing object keys in sorted order, so equal values give equal bytes;
+    /// one shared instance (encoding is thread-safe), not a new encoder per response or event.
+    public static let sortedKeys: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }

@@ -74,8 +74,7 @@ public struct ProblemDetails: Sendable, Encodable {
     /// The JSON body; a problem whose extension members cannot be encoded is sent without them,
     /// so an error response is always produced.
     func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.sortedKeys
         if let data = try? encoder.encode(self) {
             return data
         }

@@ -11,6 +11,4 @@ enum APIAccess: Sendable {
     case admin
     /// An API key with the `telephony` scope (the telephone platform).
     case telephony
-    /// Anyone, without a token (login).
-    case anonymous
 }

@@ -113,8 +113,6 @@ struct APIRouter {
     /// Whether a caller with `role` (users) or `scopes` (API keys) may use a route of `access`.
     private static func check(_ access: APIAccess, role: UserRole?, scopes: Set<APIScope>) throws(HTTPError) {
         switch access {
-        case .anonymous:
-            return
         case .read:
             guard role != nil || scopes.contains(.read) || scopes.contains(.admin) else {
                 throw APIProblem.forbidden("This API key lacks the read scope.")

@@ -141,11 +141,12 @@ struct JSONBody {
     /// An identifier field (user, queue): 1–64 of a–z, 0–9, `-`, `_`.
     mutating func identifier<ID: ConfiguredIdentifier>(_ key: String, as type: ID.Type, required: Bool = false) -> ID? {
         guard let text = string(key, required: required, maxLength: 64) else { return nil }
-        guard Identifier.isValid(text) else {
-            report(key, "must be 1–64 of a–z, 0–9, - and _")
+        let id = ID(rawValue: text)
+        guard id.isWellFormed else {
+            report(key, "must be 1–64 of a–z, 0–9, - and _, starting with a letter or digit")
             return nil
         }
-        return ID(rawValue: text)
+        return id
     }
 
     /// A field whose value is one of `Choice`'s raw values.

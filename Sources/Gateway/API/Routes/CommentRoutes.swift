@@ -7,7 +7,8 @@ import Switchboard
 struct CommentRoutes {
     /// The comments on a number.
     struct CommentList: Encodable, Sendable {
-        let comments: [CommentView]
+        /// `CallerComment`'s own JSON: id, number, text, author, addedAt.
+        let comments: [CallerComment]
     }
 
     func register(in api: inout APIRouter) {
@@ -20,7 +21,7 @@ struct CommentRoutes {
                 throw APIProblem.invalidParameter("number", "is not a phone number: \(error.reason)")
             }
             let comments = await request.runtime.read { $0.comments(on: number) }
-            return try .json(CommentList(comments: comments.map(CommentView.init)))
+            return try .json(CommentList(comments: comments))
         }
         api.post("/comments", .user) { request in
             var body = try JSONBody(request.http)

@@ -74,12 +74,7 @@ struct SMSRoutes {
         }
         api.anonymous(.post, "/sms/status/twilio/:instance") { http in
             guard let service = instances[http.parameters["instance"] ?? ""] else { throw APIProblem.forbidden("The X-Twilio-Signature does not match.") }
-            let fields = String(decoding: http.body, as: UTF8.self).split(separator: "&").map { pair -> (String, String) in
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
-                    String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-                }
-                return (parts[0], parts.count > 1 ? parts[1] : "")
-            }
+            let fields = FormEncoding.decode(String(decoding: http.body, as: UTF8.self))
             let url = "http://\(http.headers["Host"] ?? "localhost")\(http.path)"
             let verified = (try? await service.handleTwilioStatusCallback(url: url, fields: fields, signature: http.headers["X-Twilio-Signature"] ?? "")) ?? false
             guard verified else { throw APIProblem.forbidden("The X-Twilio-Signature does not match.") }

@@ -99,23 +99,6 @@ struct CallLogEntryView: Encodable, Sendable {
     }
 }
 
-/// A comment on a caller's number (CMT-1).
-struct CommentView: Encodable, Sendable {
-    let id: Int
-    let number: PhoneNumber
-    let text: String
-    let author: UserID
-    let addedAt: Timestamp
-
-    init(_ comment: CallerComment) {
-        id = comment.id
-        number = comment.number
-        text = comment.text
-        author = comment.author
-        addedAt = comment.addedAt
-    }
-}
-
 /// What an action returns: the events it produced, as they are in the log.
 struct ActionResult: Encodable, Sendable {
     let events: [EventEnvelope]
