@@ -43,7 +43,7 @@ struct APIRoutes {
         CallLogRoutes().register(in: &api)
         CommentRoutes().register(in: &api)
         TelephonyRoutes().register(in: &api)
-        DirectoryAdminRoutes(sessions: storage.access.sessions, pictures: storage.pictures).register(in: &api)
+        DirectoryAdminRoutes(authenticator: authenticator, pictures: storage.pictures).register(in: &api)
         APIKeyRoutes(keys: storage.access, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
         SMSRoutes(services: sms, instances: smsServices).register(in: &api)

@@ -102,18 +102,40 @@ final class Authenticator: Sendable {
         return cached.caller
     }
 
-    /// Forgets a cached token (after logout or revocation) so it is refused at once.
-    func forget(hash: [UInt8]) {
+    /// LOGIN-2: revokes the session whose token hashes to `hash`, refused from now on; false
+    /// if it was already revoked.
+    func revokeSession(_ hash: [UInt8]) async throws(HTTPError) -> Bool {
+        let revoked = try await storage { try await self.tables.sessions.revoke(tokenHash: hash, at: self.now()) }
         cache.withLock { _ = $0.removeValue(forKey: hash) }
+        return revoked
     }
 
-    /// Forgets every cached lookup of API key `id` of `tenant`.
-    func forgetKey(id: String, tenant: TenantID) {
-        cache.withLock { cache in
-            cache = cache.filter { _, entry in
-                guard entry.caller.tenant == tenant, case .apiKey(let keyID, _, _) = entry.caller.identity else { return true }
-                return keyID != id
-            }
+    /// Revokes every session of `user` of `tenant` (the user was removed, or an id is taken
+    /// anew and must not inherit an old user's sessions).
+    func revokeSessions(of user: UserID, tenant: TenantID) async throws(HTTPError) {
+        _ = try await storage { try await self.tables.sessions.revokeAll(tenant: tenant.rawValue, user: user.rawValue, at: self.now()) }
+        evict { $0.tenant == tenant && $0.user == user }
+    }
+
+    /// Revokes run-time API key `id` of `tenant`; false if there is no such unrevoked key.
+    func revokeKey(id: String, tenant: TenantID) async throws(HTTPError) -> Bool {
+        let revoked = try await storage { try await self.tables.apiKeys.revoke(id: id, tenant: tenant.rawValue, at: self.now()) }
+        evict { caller in
+            guard caller.tenant == tenant, case .apiKey(let keyID, _, _) = caller.identity else { return false }
+            return keyID == id
+        }
+        return revoked
+    }
+
+    private func evict(_ matches: (Caller) -> Bool) {
+        cache.withLock { cache in cache = cache.filter { !matches($0.value.caller) } }
+    }
+
+    private func storage<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws(HTTPError) -> Result {
+        do {
+            return try await body()
+        } catch {
+            throw APIProblem.storageUnavailable()
         }
     }
 

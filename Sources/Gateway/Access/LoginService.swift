@@ -184,15 +184,6 @@ final class LoginService: Sendable {
         return Session(token: token, expiresAt: Timestamp(millisecondsSinceEpoch: expiresAt), user: UserID(row.user), tenant: TenantID(row.tenant))
     }
 
-    /// LOGIN-2: revokes the caller's session; false if it was not a session or already revoked.
-    func logOut(session hash: [UInt8]) async throws(HTTPError) -> Bool {
-        do {
-            return try await tables.sessions.revoke(tokenHash: hash, at: now())
-        } catch {
-            throw APIProblem.storageUnavailable()
-        }
-    }
-
     private static func random(_ count: Int) throws(HTTPError) -> [UInt8] {
         do {
             return try SecureRandom.bytes(count: count)

@@ -4,8 +4,9 @@ import HTTPClient
 import PluginKit
 
 /// A gateway serving two companies on loopback for API tests: "acme" and "birk", each with
-/// an admin, a team leader and a user, two queues, and API keys of every scope (from the
-/// environment, as config.toml names them). Logs go to memory, so a test can read the
+/// an admin, a team leader and two users under the same ids in both, one user and one queue
+/// of its own (acme: `ada`, `acme-desk`; birk: `bjorn`, `birk-desk`), and API keys from the
+/// environment, as config.toml names them (acme: read, admin, telephony; birk: read, telephony). Logs go to memory, so a test can read the
 /// development login codes.
 final class APIHarness: Sendable {
     /// The API keys, by environment variable name.
@@ -41,8 +42,8 @@ final class APIHarness: Sendable {
             [storage]
             data_directory = "\(folder.path)/data"
             \(extra)
-            \(company("acme", "Acme AS", prefix: "4001", keys: ["ACME_READ": ["read"], "ACME_ADMIN": ["admin"], "ACME_TELEPHONY": ["telephony"]]))
-            \(company("birk", "Birk AS", prefix: "4002", keys: ["BIRK_READ": ["read"], "BIRK_TELEPHONY": ["telephony"]]))
+            \(company("acme", "Acme AS", prefix: "4001", own: "ada", keys: ["ACME_READ": ["read"], "ACME_ADMIN": ["admin"], "ACME_TELEPHONY": ["telephony"]]))
+            \(company("birk", "Birk AS", prefix: "4002", own: "bjorn", keys: ["BIRK_READ": ["read"], "BIRK_TELEPHONY": ["telephony"]]))
             """
         let environment = ConfigurationEnvironment(variable: { keys[$0] }, readFile: { _ in nil })
         let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml", environment: environment)
@@ -52,15 +53,16 @@ final class APIHarness: Sendable {
         return APIHarness(service: service, port: service.port ?? 0, logs: logs, folder: folder)
     }
 
-    /// A company: users `boss` (admin), `lead` (team leader), `ann` and `bob` (users) with
-    /// mobiles `+47{prefix}0001…4`; queues `front` (all four) and `back` (ann).
-    private static func company(_ id: String, _ name: String, prefix: String, keys: [String: [String]]) -> String {
+    /// A company: users `boss` (admin), `lead` (team leader), `ann` and `bob` (users) and its own
+    /// user `own` with mobiles `+47{prefix}0001…5`; queues `front` (the first four), `back` (ann)
+    /// and its own `{id}-desk` (`own`).
+    private static func company(_ id: String, _ name: String, prefix: String, own: String, keys: [String: [String]]) -> String {
         var text = """
             [[tenants]]
             id = "\(id)"
             name = "\(name)"
             """
-        for (index, (user, role)) in [("boss", "admin"), ("lead", "team_leader"), ("ann", "user"), ("bob", "user")].enumerated() {
+        for (index, (user, role)) in [("boss", "admin"), ("lead", "team_leader"), ("ann", "user"), ("bob", "user"), (own, "user")].enumerated() {
             text += """
 
                 [[tenants.users]]
@@ -82,6 +84,11 @@ final class APIHarness: Sendable {
             name = "Back"
             main_number = "+47\(prefix)2000"
             members = [{ user = "ann" }]
+            [[tenants.queues]]
+            id = "\(id)-desk"
+            name = "Desk"
+            main_number = "+47\(prefix)3000"
+            members = [{ user = "\(own)" }]
             """
         for (variable, scopes) in keys.sorted(by: { $0.key < $1.key }) {
             text += """

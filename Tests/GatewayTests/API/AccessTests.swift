@@ -23,10 +23,13 @@ struct AccessTests {
             for token in [acmeBoss, acmeRead] {
                 let sameName = try await harness.get("/api/v1/users/boss", token: token)
                 #expect((sameName["name"] as? String)?.contains("Acme") == true, "a user id both companies use is the caller's own")
-                for path in ["/api/v1/calls/call-3", "/api/v1/users/nobody-here", "/api/v1/queues/none"] {
+                for path in [
+                    "/api/v1/calls/call-3", "/api/v1/users/bjorn", "/api/v1/users/bjorn/settings", "/api/v1/users/bjorn/picture",
+                    "/api/v1/queues/birk-desk",
+                ] {
                     let response = try await harness.request(.get, path, token: token)
                     #expect(response.status == 404, "\(path)")
-                    #expect(!response.text.contains("birk") && !response.text.contains("Birk"))
+                    #expect(!response.text.contains("Birk AS") && !response.text.contains("+4740020005"), "the answer names only what was asked")
                 }
                 let comments = try await harness.get("/api/v1/comments?number=%2B4791111111", token: token)
                 #expect((comments["comments"] as? [Any])?.isEmpty == true)
@@ -40,6 +43,17 @@ struct AccessTests {
             }
             let acting = try await harness.request(.post, "/api/v1/calls/call-1/hangup", token: acmeBoss)
             #expect(acting.status == 404, "birk's call-1 cannot be touched from acme")
+            let acmeAdmin = APIHarness.keys["ACME_ADMIN"]!
+            for token in [acmeBoss, acmeAdmin] {
+                #expect(try await harness.request(.patch, "/api/v1/admin/users/bjorn", token: token, json: #"{"name": "Taken"}"#).status == 404)
+                #expect(try await harness.request(.delete, "/api/v1/admin/users/bjorn", token: token).status == 404)
+                #expect(try await harness.request(.delete, "/api/v1/admin/queues/birk-desk", token: token).status == 404)
+                #expect(try await harness.request(.put, "/api/v1/admin/queues/birk-desk/members/bjorn", token: token).status == 404)
+                #expect(try await harness.request(.post, "/api/v1/queues/birk-desk/login", token: acmeBoss).status == 404)
+            }
+            let bjorn = try await harness.get("/api/v1/users/bjorn", token: birkBoss)
+            #expect(bjorn["name"] as? String == "Bjorn Birk AS", "nothing of birk's changed")
+            #expect(try await harness.request(.get, "/api/v1/queues/birk-desk", token: birkBoss).status == 200)
             let birkEvents = try await harness.get("/api/v1/events/poll?after=0&timeoutSeconds=0&limit=1000", token: birkBoss)
             let types = (birkEvents["events"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
             #expect(types.contains("call.incoming") && !types.contains("engine.command"), "the journal stays internal")

@@ -25,6 +25,9 @@ struct DirectoryAdminTests {
             #expect(try await harness.request(.post, "/api/v1/telephony/legs/call-1.0/hangup", token: APIHarness.keys["ACME_TELEPHONY"]!).status == 200)
             #expect(try await harness.request(.delete, "/api/v1/admin/users/cid", token: boss).status == 204)
             #expect(try await harness.request(.get, "/api/v1/me", token: cid).status == 401, "a removed user's session ends")
+            let again = try await harness.request(.post, "/api/v1/admin/users", token: boss, json: #"{"id": "cid", "name": "Another Cid"}"#)
+            #expect(again.status == 201)
+            #expect(try await harness.request(.get, "/api/v1/me", token: cid).status == 401, "a new user with the id does not inherit the old one's session")
         }
     }
 
@@ -40,6 +43,9 @@ struct DirectoryAdminTests {
             #expect(fields == ["id", "name", "role", "colour"])
             let noNumber = try await harness.request(.post, "/api/v1/admin/queues", token: boss, json: #"{"id": "q2", "name": "Q2"}"#)
             #expect(noNumber.status == 422)
+            #expect((harness.object(noNumber)["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } == ["mainNumber"])
+            let renamed = try await harness.request(.patch, "/api/v1/admin/users/ann", token: boss, json: #"{"id": "bob", "name": "Ann B"}"#)
+            #expect(renamed.status == 422, "an id in a PATCH is an unknown field, not silently ignored")
             let overflowIntoItself = try await harness.request(.patch, "/api/v1/admin/queues/front", token: boss, json: #"{"overflowQueue": "front", "afterMaxWait": "overflow"}"#)
             #expect(overflowIntoItself.status == 422)
             #expect(NSDictionary(dictionary: try await harness.get("/api/v1/users", token: boss)) == NSDictionary(dictionary: before))
@@ -53,7 +59,7 @@ struct DirectoryAdminTests {
         try await APIHarness.with { harness in
             let admin = APIHarness.keys["ACME_ADMIN"]!
             let created = try await harness.request(
-                .post, "/api/v1/admin/queues", token: admin, json: #"{"id": "sales", "name": "Salg", "mainNumber": "+4740013000", "ringTimeoutMs": 15000}"#)
+                .post, "/api/v1/admin/queues", token: admin, json: #"{"id": "sales", "name": "Salg", "mainNumber": "+4740014000", "ringTimeoutMs": 15000}"#)
             #expect(created.status == 201, "\(created.text)")
             #expect(harness.object(created)["ringTimeoutMs"] as? Int == 15000)
             let changed = try await harness.request(.patch, "/api/v1/admin/queues/sales", token: admin, json: #"{"name": "Sales", "wrapUpMs": 5000}"#)

@@ -74,16 +74,10 @@ struct APIKeyRoutes {
         }
         api.delete("/admin/api-keys/:id", .admin) { request in
             let id = request.parameter("id")
-            let revoked: Bool
-            do {
-                revoked = try await keys.apiKeys.revoke(id: id, tenant: request.tenant.rawValue, at: Timestamp.now.millisecondsSinceEpoch)
-            } catch {
-                throw APIProblem.storageUnavailable()
-            }
+            let revoked = try await authenticator.revokeKey(id: id, tenant: request.tenant)
             guard revoked else {
                 throw APIProblem.notFound(id.hasPrefix("config:") ? "Keys from config.toml are removed there." : "No active API key \"\(id)\" in this company.")
             }
-            authenticator.forgetKey(id: id, tenant: request.tenant)
             return HTTPResponse(status: .noContent)
         }
     }

@@ -49,8 +49,7 @@ struct AuthRoutes {
         }
         api.post("/auth/logout", .user) { request in
             guard case .user(_, let session) = request.caller.identity else { throw APIProblem.forbidden("Only a session can log out.") }
-            _ = try await login.logOut(session: session)
-            authenticator.forget(hash: session)
+            _ = try await authenticator.revokeSession(session)
             return HTTPResponse(status: .noContent)
         }
         api.get("/me", .stream) { request in

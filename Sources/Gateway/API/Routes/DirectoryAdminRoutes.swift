@@ -8,13 +8,14 @@ import Switchboard
 /// /admin/users/{user}`, `POST /admin/queues`, `PATCH`/`DELETE /admin/queues/{queue}`,
 /// `PUT`/`DELETE /admin/queues/{queue}/members/{user}`. Each change is one journaled engine
 /// command (it survives restarts); the engine checks it against the whole directory.
-/// Removing a user also ends their sessions.
+/// Removing a user ends their sessions and drops their picture; creating a user first ends
+/// any sessions and picture left under that id, so a new user never inherits an old one's.
 struct DirectoryAdminRoutes {
-    let sessions: SessionTable
+    let authenticator: Authenticator
     let pictures: ProfilePictureTable
 
     func register(in api: inout APIRouter) {
-        let sessions = self.sessions
+        let authenticator = self.authenticator
         let pictures = self.pictures
         api.post("/admin/users", .admin) { request in
             var body = try JSONBody(request.http)
@@ -22,8 +23,17 @@ struct DirectoryAdminRoutes {
             var user = User(id: id ?? UserID("x"), name: "")
             Self.applyProfile(&body, to: &user, creating: true)
             try body.finish()
+            let newID = user.id
+            if await request.runtime.read({ $0.presence(of: newID) == nil }) {
+                try await authenticator.revokeSessions(of: newID, tenant: request.tenant)
+                do {
+                    try await pictures.setPicture(nil, tenant: request.tenant.rawValue, user: newID.rawValue)
+                } catch {
+                    throw APIProblem.storageUnavailable()
+                }
+            }
             try await request.perform(.administer(.createUser(user), by: Self.principal(request)))
-            return try .json(try await Self.userView(id ?? user.id, request), status: .created)
+            return try .json(try await Self.userView(user.id, request), status: .created)
         }
         api.patch("/admin/users/:user", .admin) { request in
             let id = try await request.user()
@@ -37,9 +47,9 @@ struct DirectoryAdminRoutes {
         api.delete("/admin/users/:user", .admin) { request in
             let id = try await request.user()
             try await request.perform(.administer(.removeUser(id), by: Self.principal(request)))
-            // The engine already refuses the user's sessions (the user is gone); revoking them
-            // keeps a later user with the same id from inheriting them.
-            _ = try? await sessions.revokeAll(tenant: request.tenant.rawValue, user: id.rawValue, at: Timestamp.now.millisecondsSinceEpoch)
+            // The user's sessions are refused from now on anyway (the user is gone); what fails
+            // here is done again when the id is next created.
+            try await authenticator.revokeSessions(of: id, tenant: request.tenant)
             _ = try? await pictures.setPicture(nil, tenant: request.tenant.rawValue, user: id.rawValue)
             return HTTPResponse(status: .noContent)
         }
@@ -47,16 +57,10 @@ struct DirectoryAdminRoutes {
             var body = try JSONBody(request.http)
             let id = body.identifier("id", as: QueueID.self, required: true)
             let number = body.phoneNumber("mainNumber", required: true)
-            var queue = number.map { CallQueue(id: id ?? QueueID("x"), name: "", mainNumber: $0) }
-            if var definition = queue {
-                Self.applyDefinition(&body, to: &definition, creating: true)
-                queue = definition
-            } else {
-                var ignored = CallQueue(id: QueueID("x"), name: "", mainNumber: Self.anyNumber)
-                Self.applyDefinition(&body, to: &ignored, creating: true)
-            }
+            // Stand-ins for a missing id or number are never used: finish() reports them.
+            var queue = CallQueue(id: id ?? QueueID("x"), name: "", mainNumber: number ?? Self.anyNumber)
+            Self.applyDefinition(&body, to: &queue, creating: true)
             try body.finish()
-            guard let queue else { throw APIProblem.validationFailed([]) }
             try await request.perform(.administer(.createQueue(queue), by: Self.principal(request)))
             return try .json(try await Self.queueView(queue.id, request), status: .created)
         }
@@ -125,7 +129,6 @@ struct DirectoryAdminRoutes {
         }
         if let role = body.choice("role", as: UserRole.self) { user.role = role }
         if let language = body.choice("language", as: Language.self) { user.language = language }
-        _ = body.value("id", required: false)
     }
 
     /// The definition fields of a queue; `creating` requires a name and a main number.
@@ -143,6 +146,5 @@ struct DirectoryAdminRoutes {
                 queue.overflowQueue = overflow
             }
         }
-        _ = body.value("id", required: false)
     }
 }
