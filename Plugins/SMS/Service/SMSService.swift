@@ -199,12 +199,14 @@ public actor SMSService {
 
     /// A Twilio status callback (form fields `MessageSid`, `MessageStatus`, optional
     /// `NumSegments`, `ErrorCode`) posted to `url` with `signature` (`X-Twilio-Signature`):
-    /// verified with the auth token, then recorded. Returns false when the signature is wrong
+    /// verified with the auth token, then recorded. Twilio signs the URL it posted to, which
+    /// is `twilio_status_callback_url` when configured (the public https address behind a
+    /// proxy), so that one is verified and `url` only without it. Returns false when the signature is wrong
     /// (answer 403) or the provider is not Twilio; true otherwise (answer 204), also for a
     /// status that is not final yet.
     public func handleTwilioStatusCallback(url: String, fields: [(String, String)], signature: String) async throws -> Bool {
-        guard case .twilio(_, _, let token, _, _) = settings.provider,
-            TwilioSignature.isValid(signature: signature, url: url, fields: fields, authToken: token)
+        guard case .twilio(_, _, let token, let callbackURL, _) = settings.provider,
+            TwilioSignature.isValid(signature: signature, url: callbackURL ?? url, fields: fields, authToken: token)
         else { return false }
         let form = Dictionary(fields, uniquingKeysWith: { first, _ in first })
         guard let sid = form["MessageSid"] ?? form["SmsSid"], let status = form["MessageStatus"] ?? form["SmsStatus"] else { return true }

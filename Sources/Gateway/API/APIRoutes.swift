@@ -47,7 +47,7 @@ struct APIRoutes {
         APIKeyRoutes(keys: storage.access, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
         SMSRoutes(services: sms, instances: smsServices).register(in: &api)
-        BillingRoutes(database: storage.database).register(in: &api)
+        BillingRoutes(database: storage.database, sms: sms).register(in: &api)
         EventStreamRoutes(feed: feed, authenticator: authenticator, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds)).register(in: &api)
         router = api.router
     }

@@ -49,6 +49,13 @@ public struct BillingExportRequest: Sendable, Hashable {
         self.format = format
     }
 
+    /// The day after `day` (a start of day in `zone`): the end of an inclusive range of days.
+    public static func nextDay(_ day: Date, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(byAdding: .day, value: 1, to: day) ?? day.addingTimeInterval(86_400)
+    }
+
     /// The instant `day` (`YYYY-MM-DD`) starts in `zone`, or nil when it is not a date.
     public static func startOfDay(_ day: String, in zone: TimeZone) -> Date? {
         let parts = day.split(separator: "-", omittingEmptySubsequences: false)

@@ -69,7 +69,7 @@ struct BillingExportCommand: Command {
             console.err("sentralbord billing export: the dates do not exist in \(zone.identifier)\n")
             return .usage
         }
-        let request = BillingExportRequest(from: start, to: Self.nextDay(lastDay, zone), tenant: tenant, groupBy: groupBy, format: format)
+        let request = BillingExportRequest(from: start, to: BillingExportRequest.nextDay(lastDay, in: zone), tenant: tenant, groupBy: groupBy, format: format)
         let write: @Sendable ([UInt8]) throws -> Void
         let file: FileHandle?
         if let output {
@@ -96,11 +96,5 @@ struct BillingExportCommand: Command {
             console.err("sentralbord billing export: \(error)\n")
             return .failure
         }
-    }
-
-    private static func nextDay(_ day: Date, _ zone: TimeZone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.date(byAdding: .day, value: 1, to: day) ?? day.addingTimeInterval(86_400)
     }
 }

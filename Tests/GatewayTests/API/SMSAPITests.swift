@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import PluginKit
+import SMSPlugin
 import Storage
 import Testing
 
@@ -86,12 +87,35 @@ struct SMSAPITests {
         }
     }
 
-    @Test func aStatusCallbackWithoutAValidSignatureIsRefused() async throws {
-        try await APIHarness.with(extra: Self.smsPlugin) { harness in
-            let forged = try await harness.request(
-                .post, "/api/v1/sms/status/twilio/sms", headers: ["Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "AAAA"],
-                body: Array("MessageSid=SM1&MessageStatus=delivered".utf8))
-            #expect(forged.status == 403)
+    @Test func statusCallbacksAreVerifiedAgainstTheConfiguredCallbackURL() async throws {
+        let publicURL = "https://switchboard.example/api/v1/sms/status/twilio/sms"
+        let twilio = """
+            [[plugins]]
+            name = "sms"
+            kind = "sms"
+            types = ["notification.missedCall.requested"]
+            provider = "twilio"
+            twilio_account_sid = "AC0123"
+            twilio_auth_token = "env:ACME_READ"
+            twilio_base_url = "http://127.0.0.1:9"
+            twilio_status_callback_url = "\(publicURL)"
+            """
+        try await APIHarness.with(extra: twilio) { harness in
+            let fields = [("MessageSid", "SM1"), ("MessageStatus", "delivered")]
+            let body = Array("MessageSid=SM1&MessageStatus=delivered".utf8)
+            let form: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+            let secret = Secret(APIHarness.keys["ACME_READ"]!, from: .environment("ACME_READ"))
+            let signed = try TwilioSignature.signature(url: publicURL, fields: fields, authToken: secret)
+            var good = form
+            good["X-Twilio-Signature"] = signed
+            #expect(try await harness.request(.post, "/api/v1/sms/status/twilio/sms", headers: good, body: body).status == 204)
+            var local = form
+            local["X-Twilio-Signature"] = try TwilioSignature.signature(
+                url: "http://127.0.0.1:\(harness.port)/api/v1/sms/status/twilio/sms", fields: fields, authToken: secret)
+            #expect(try await harness.request(.post, "/api/v1/sms/status/twilio/sms", headers: local, body: body).status == 403, "Twilio signed the public URL")
+            var forged = form
+            forged["X-Twilio-Signature"] = "AAAA"
+            #expect(try await harness.request(.post, "/api/v1/sms/status/twilio/sms", headers: forged, body: body).status == 403)
             #expect(try await harness.request(.post, "/api/v1/sms/status/twilio/none", body: Array("a=b".utf8)).status == 403, "an unknown instance looks like a bad signature")
         }
     }

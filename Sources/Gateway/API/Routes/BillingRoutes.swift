@@ -1,20 +1,24 @@
 import Foundation
 import HTTPServer
 import PluginKit
+import SMSPlugin
 import Storage
 import Switchboard
 import Synchronization
 
 /// GW-6 for a company's admins: `GET /admin/billing?from=DATE&to=DATE&groupBy=…&format=…`, the
 /// company's SMS charges with VAT, as `sentralbord billing export` writes them (docs/billing.md).
-/// Dates are days in Europe/Oslo; `to` is inclusive.
+/// Dates are days in the time zone of the company's SMS instance (`time_zone`, as the CLI
+/// uses; Europe/Oslo without one); `to` is inclusive.
 struct BillingRoutes {
     let database: DatabaseQueue
+    let sms: SMSServiceDirectory
 
     func register(in api: inout APIRouter) {
         let exporter = BillingExporter(database: database)
+        let sms = self.sms
         api.get("/admin/billing", .admin) { request in
-            let zone = TimeZone(identifier: "Europe/Oslo") ?? .gmt
+            let zone = sms.service(for: request.tenant)?.settings.timeZone ?? TimeZone(identifier: "Europe/Oslo") ?? .gmt
             var issues: [FieldIssue] = []
             func day(_ name: String) -> Date? {
                 guard let text = request.http.queryValue(name) else {
@@ -45,9 +49,7 @@ struct BillingRoutes {
                     .badRequest, "invalid-parameter", "A query parameter is invalid",
                     detail: issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "), extensions: ["errors": issues])
             }
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
-            let end = calendar.date(byAdding: .day, value: 1, to: to) ?? to
+            let end = BillingExportRequest.nextDay(to, in: zone)
             let output = Mutex<[UInt8]>([])
             do {
                 _ = try await exporter.export(

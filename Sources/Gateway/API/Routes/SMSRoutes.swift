@@ -76,7 +76,12 @@ struct SMSRoutes {
             guard let service = instances[http.parameters["instance"] ?? ""] else { throw APIProblem.forbidden("The X-Twilio-Signature does not match.") }
             let fields = FormEncoding.decode(String(decoding: http.body, as: UTF8.self))
             let url = "http://\(http.headers["Host"] ?? "localhost")\(http.path)"
-            let verified = (try? await service.handleTwilioStatusCallback(url: url, fields: fields, signature: http.headers["X-Twilio-Signature"] ?? "")) ?? false
+            let verified: Bool
+            do {
+                verified = try await service.handleTwilioStatusCallback(url: url, fields: fields, signature: http.headers["X-Twilio-Signature"] ?? "")
+            } catch {
+                throw APIProblem.storageUnavailable("The status was not recorded; Twilio retries.")
+            }
             guard verified else { throw APIProblem.forbidden("The X-Twilio-Signature does not match.") }
             return HTTPResponse(status: .noContent)
         }
