@@ -102,7 +102,7 @@ struct APIRouter {
     private static func check(_ access: APIAccess, caller: Caller, runtime: TenantRuntime) async throws(HTTPError) {
         let role: UserRole?
         if let user = caller.user {
-            role = await runtime.read { $0.presence(of: user)?.user.role }
+            role = await runtime.read { $0.role(of: user) }
             guard role != nil else { throw APIProblem.unauthenticated("The session's user no longer exists.") }
         } else {
             role = nil

@@ -9,7 +9,7 @@ struct LogLoginCodeSender: LoginCodeSender {
 
     func supports(_ channel: LoginChannel) -> Bool { true }
 
-    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language) async throws {
+    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language, clientAddress: String?) async throws {
         logger.notice("login code (development delivery: code_delivery = \"log\")", [
             "to": number.masked, "channel": channel.rawValue, "code": code,
         ])

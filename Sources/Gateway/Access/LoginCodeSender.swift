@@ -12,7 +12,7 @@ public enum LoginChannel: String, Sendable, Hashable, CaseIterable, Codable {
 public protocol LoginCodeSender: Sendable {
     /// Whether this sender can deliver over `channel`.
     func supports(_ channel: LoginChannel) -> Bool
-    /// Sends `code` to `number` (a user of `tenant`) over `channel` in `language`; throws
-    /// when it cannot.
-    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language) async throws
+    /// Sends `code` to `number` (a user of `tenant`) over `channel` in `language`, asked for
+    /// from `clientAddress`; throws when it cannot.
+    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language, clientAddress: String?) async throws
 }

@@ -119,7 +119,8 @@ final class LoginService: Sendable {
             let logger = self.logger
             Task {
                 do {
-                    try await sender.send(code: code, to: number, tenant: account.tenant, channel: channel, language: account.language)
+                    try await sender.send(
+                        code: code, to: number, tenant: account.tenant, channel: channel, language: account.language, clientAddress: clientAddress)
                 } catch {
                     logger.warning("login code not delivered", ["to": number.masked, "channel": channel.rawValue, "error": String(describing: error)])
                 }

@@ -12,10 +12,11 @@ struct SMSLoginCodeSender: LoginCodeSender {
 
     func supports(_ channel: LoginChannel) -> Bool { channel == .sms }
 
-    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language) async throws {
+    func send(code: String, to number: PhoneNumber, tenant: TenantID, channel: LoginChannel, language: Language, clientAddress: String?) async throws {
         guard let service = services.service(for: tenant) else { throw SMSSendError(.unavailable, "no SMS plugin serves \(tenant)") }
         let text = SMSTemplates.loginCode(code, validMinutes: validMinutes, language: language == .en ? .en : .nb)
         _ = try await service.send(SMSSendRequest(
-            requestID: "login:\(try AccessToken.randomID())", tenant: tenant.rawValue, purpose: .loginCode, recipient: number.e164, text: text))
+            requestID: "login:\(try AccessToken.randomID())", tenant: tenant.rawValue, purpose: .loginCode, recipient: number.e164, text: text,
+            clientAddress: clientAddress))
     }
 }

@@ -67,7 +67,7 @@ struct EventStreamRoutes {
             throw APIProblem.invalidParameter("types", "\"\(type)\" is not an event type or a prefix.* pattern")
         }
         var restricted: UserID?
-        if let user = request.caller.user, await request.runtime.read({ $0.presence(of: user)?.user.role }) == .user {
+        if let user = request.caller.user, await request.runtime.read({ $0.role(of: user) }) == .user {
             restricted = user
         }
         return StreamVisibility(tenant: request.tenant.rawValue, restrictedToUser: restricted, types: types)

@@ -65,7 +65,7 @@ final class TelephonyLoadDriver: Sendable {
             let body = #"{"from": "\#(caller)", "to": "\#(to)"}"#
             let started = (try? await send(.post, "/api/v1/telephony/calls", body: body))?.status == 201
             counts.withLock { started ? ($0.callsStarted += 1) : ($0.errors += 1) }
-            next = next + .milliseconds(Int64(interval * 1000))
+            next = next + .seconds(interval)
             try? await Task.sleep(until: next)
         }
     }

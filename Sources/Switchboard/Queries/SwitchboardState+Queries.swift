@@ -9,6 +9,10 @@ extension SwitchboardState {
             queues: queueIDsInOrder.map { queues[$0]!.definition })
     }
 
+    /// The role of user `id`, or nil if there is no such user: what access checks need, without
+    /// building the user's whole presence.
+    public func role(of id: UserID) -> UserRole? { users[id]?.profile.role }
+
     /// The user with their current settings, status, queue logins and phone activity; nil if unknown.
     public func presence(of id: UserID) -> UserPresence? {
         guard let state = users[id] else { return nil }

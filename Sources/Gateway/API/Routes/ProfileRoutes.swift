@@ -89,7 +89,7 @@ struct ProfileRoutes {
         let id = try await request.user()
         let acting = try request.actingUser
         guard acting == id else {
-            let role = await request.runtime.read { $0.presence(of: acting)?.user.role }
+            let role = await request.runtime.read { $0.role(of: acting) }
             guard role == .admin else { throw APIProblem.forbidden("Only \(id) or an admin may change this picture.") }
             return id
         }
