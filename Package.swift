@@ -60,7 +60,7 @@ let package = Package(
             name: "bench-delivery",
             dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "Storage", "Switchboard", "WebhookPlugin"],
             path: "Benchmarks/Delivery", swiftSettings: strict),
-        .executableTarget(name: "bench-api", path: "Benchmarks/API", swiftSettings: strict),
+        .executableTarget(name: "bench-api", dependencies: ["CShims"], path: "Benchmarks/API", swiftSettings: strict),
         .executableTarget(
             name: "bench-sms", dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "SMSPlugin", "Storage"],
             path: "Benchmarks/SMS", swiftSettings: strict),

@@ -14,6 +14,8 @@ final class EventGenerator: @unchecked Sendable {
     /// When each event of a command's response was produced: the time its request was sent
     /// (ns since 1970), by seq. Read after ``run()`` has returned.
     private(set) var sentAt: [Int64: Int64] = [:]
+    /// Each command's time from sending the request to reading the answer, in milliseconds.
+    private(set) var answerTimes: [Double] = []
     private(set) var commands = 0
     private(set) var refused = 0
     private(set) var error: String?
@@ -61,6 +63,7 @@ final class EventGenerator: @unchecked Sendable {
                     response = try http.request("POST", "/api/v1/telephony/calls", bearer: key, body: body)
                     if let call = Self.string("callId", in: response.body) { waiting.append(call) }
                 }
+                answerTimes.append(Double(now() - sent) / 1e6)
                 commands += 1
                 if response.status >= 300 { refused += 1 }
                 let seqs = Self.seqs(in: response.body)

@@ -15,12 +15,15 @@ enum StreamRun {
         print(String(format: "stream: %d of %d clients connected in %.1f s (%d failed)", clients.connectedCount, count, connectSeconds, clients.failures))
         let rssConnected = memory(pid: pid)
         let generator = EventGenerator(port: port, key: telephonyKey, numbers: numbers, rate: rate, seconds: seconds)
+        let cpuBefore = (gateway: cpuSeconds(pid: pid), clients: cpuSeconds(pid: "self"))
         let start = now()
         generator.start()
         // Keep reading a second after the last command, so its events can arrive.
         clients.run(until: start + Int64((seconds + 1) * 1e9))
         generator.wait()
         let rssEnd = memory(pid: pid)
+        let elapsed = Double(now() - start) / 1e9
+        let cpu = (gateway: cpuSeconds(pid: pid) - cpuBefore.gateway, clients: cpuSeconds(pid: "self") - cpuBefore.clients)
         if let error = generator.error { print("stream: generator failed: \(error)") }
 
         let arrivals = clients.arrivals
@@ -42,8 +45,11 @@ enum StreamRun {
         print(String(format: "stream: %d commands (%d refused), %d events in %.0f s = %.0f events/s; %d deliveries; events per client %d…%d; %d clients lost",
                      generator.commands, generator.refused, seqs.count, seconds, Double(seqs.count) / seconds, arrivals.count, fewest, most,
                      count - clients.connectedCount))
+        print("stream: request sent → answer read by the generator (ms): " + summary(generator.answerTimes.sorted()))
         print("stream: request sent → client read (ms): " + summary(fromRequest))
-        print("stream: occurredAt → client read (ms, whole ms): " + summary(fromOccurred))
+        print("stream: occurredAt → client read (ms, whole ms; \(StreamClients.occurredAtSample) clients): " + summary(fromOccurred))
+        print(String(format: "stream: CPU over the %.1f s: gateway %.1f s, clients and generator %.1f s (%d cores)", elapsed, cpu.gateway, cpu.clients,
+                     ProcessInfo.processInfo.activeProcessorCount))
         print("stream: gateway memory: VmRSS \(rssConnected.rss) MB with clients connected, \(rssEnd.rss) MB at the end, VmHWM \(rssEnd.hwm) MB")
     }
 
@@ -52,6 +58,16 @@ enum StreamRun {
         func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         return String(format: "p50 %.2f, p90 %.2f, p99 %.2f, max %.2f (%d samples)", percentile(0.5), percentile(0.9), percentile(0.99),
                       sorted.last!, sorted.count)
+    }
+
+    /// User and system CPU time of process `pid` (or `self`) so far, in seconds.
+    private static func cpuSeconds(pid: String) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return 0 }
+        // Fields after the command name: state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// VmRSS and VmHWM of process `pid`, in MB.

@@ -22,6 +22,7 @@ public final class GatewayService: Sendable {
     private let plugins: PluginHost
     private let engines: EngineHost
     private let feed: EventFeed
+    private let hub: EventStreamHub
     private let feedTasks = Mutex<[Task<Void, Never>]>([])
     /// The SMS service of each `sms` plugin instance, by instance name: what the API calls to
     /// quote and send SMS (DIR-2, LOG-3, PHONE-1, LOGIN-1) and to record status callbacks.
@@ -62,8 +63,9 @@ public final class GatewayService: Sendable {
         let engines = self.engines
         SystemRoutes(storageCheck: storage.isHealthy, failedEngines: engines.failedTenants).register(in: &router)
         feed = EventFeed(log: storage.log)
+        hub = EventStreamHub(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds))
         do {
-            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, smsServices: smsServices, logger: logger).register(in: &router)
+            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, hub: hub, smsServices: smsServices, logger: logger).register(in: &router)
         } catch {
             throw GatewayStartError(.storage, "cannot set up API access: \(error)")
         }
@@ -109,7 +111,9 @@ public final class GatewayService: Sendable {
         for plugin in smsPlugins { plugin.startSending() }
         engines.start()
         let feed = self.feed
-        feedTasks.withLock { $0 = [Task { await feed.run() }, Task { await feed.pulse() }] }
+        let hub = self.hub
+        hub.start()
+        feedTasks.withLock { $0 = [Task { await feed.run() }, Task { await feed.pulse() }, Task { await hub.checkCallers() }] }
         logger.notice("listening", [
             "address": "http://\(configuration.server.listen.host):\(server.port ?? 0)",
             "plugins": String(configuration.plugins.count),
@@ -132,6 +136,7 @@ public final class GatewayService: Sendable {
         }
         tasks.forEach { $0.cancel() }
         for task in tasks { await task.value }
+        hub.stop()
         await plugins.shutdown()
         try? await storage.log.checkpoint()
         logger.notice("stopped")

@@ -9,6 +9,10 @@ public struct HTTPResponse: Sendable {
         case data(Data)
         /// A body pulled from a producer while it is sent, with chunked transfer encoding.
         case stream(any HTTPBodyProducer)
+        /// A body the application writes to as it has data: the server sends the head and
+        /// `preamble` (which may be empty), then hands `subscriber` an ``HTTPPushStream``. Chunked on
+        /// HTTP/1.1; on HTTP/1.0 the body ends when the connection closes.
+        case push(preamble: Data, subscriber: any HTTPPushSubscriber)
     }
 
     /// The status.
@@ -30,6 +34,13 @@ public struct HTTPResponse: Sendable {
         self.status = status
         self.headers = headers
         self.body = .stream(producer)
+    }
+
+    /// Creates a response whose body the application pushes (see ``Body/push(preamble:subscriber:)``).
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), preamble: Data, subscriber: any HTTPPushSubscriber) {
+        self.status = status
+        self.headers = headers
+        self.body = .push(preamble: preamble, subscriber: subscriber)
     }
 
     /// A response whose body is `value` encoded as JSON (keys sorted unless `encoder` says

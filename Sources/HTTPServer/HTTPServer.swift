@@ -126,7 +126,8 @@ public final class HTTPServer: Sendable {
         let socket = try ListeningSocket.open(host: configuration.host, port: configuration.port)
         let core = Unmanaged.passRetained(
             ServerCore(
-                responder: responder, maxBodyBytes: configuration.maxRequestBodyBytes, accessLog: accessLog))
+                responder: responder, maxBodyBytes: configuration.maxRequestBodyBytes,
+                pushBacklogLimit: configuration.pushBacklogLimit, accessLog: accessLog))
         let timeout = configuration.connectionTimeout.components
         let timeoutSeconds = max(1, timeout.seconds + (timeout.attoseconds > 0 ? 1 : 0))
         guard
@@ -135,6 +136,7 @@ public final class HTTPServer: Sendable {
                 UInt32(clamping: timeoutSeconds), UInt32(clamping: Self.connectionLimit()), handleRequest, completeRequest, beginRequest, core.toOpaque())
         else {
             socket.close()
+            core.takeUnretainedValue().stopPoller()
             core.release()
             throw HTTPServerError(
                 code: .daemonFailed,
@@ -163,6 +165,7 @@ public final class HTTPServer: Sendable {
         core.quiesce()
         core.close()
         MHD_stop_daemon(daemon.pointer)
+        core.stopPoller()
         daemon.socket.close()
         daemon.core.release()
     }

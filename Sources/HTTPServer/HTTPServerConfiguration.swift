@@ -9,6 +9,8 @@
 /// - `connectionTimeout`: an idle connection is closed after this long (default 30 s).
 /// - `shutdownGracePeriod`: how long ``HTTPServer/shutdown()`` waits for in-flight requests
 ///   (default 10 s).
+/// - `pushBacklogLimit`: the most bytes a pushed body may have waiting for a slow client
+///   before the server ends it (default 4 MiB).
 public struct HTTPServerConfiguration: Sendable, Equatable {
     /// The numeric IPv4 or IPv6 address to bind.
     public var host: String
@@ -25,6 +27,9 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     public var connectionTimeout: Duration
     /// How long ``HTTPServer/shutdown()`` lets in-flight requests run before closing them.
     public var shutdownGracePeriod: Duration
+    /// The most bytes an ``HTTPPushStream`` keeps for a client that does not read them; one
+    /// write more ends the stream.
+    public var pushBacklogLimit: Int
 
     /// Creates a configuration; see the type's documentation for each key's meaning.
     public init(
@@ -33,7 +38,8 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         threadPoolSize: Int = 2,
         maxRequestBodyBytes: Int = 1 << 20,
         connectionTimeout: Duration = .seconds(30),
-        shutdownGracePeriod: Duration = .seconds(10)
+        shutdownGracePeriod: Duration = .seconds(10),
+        pushBacklogLimit: Int = 4 << 20
     ) {
         self.host = host
         self.port = port
@@ -41,5 +47,6 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.connectionTimeout = connectionTimeout
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.pushBacklogLimit = pushBacklogLimit
     }
 }

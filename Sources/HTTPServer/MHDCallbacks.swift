@@ -1,5 +1,6 @@
 import CMicroHTTPD
 import CShims
+import Glibc
 import PluginKit
 
 // libmicrohttpd's callbacks: plain top-level functions that find their Swift objects through
@@ -30,7 +31,9 @@ func handleRequest(
     }
     let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
     let context = Unmanaged<RequestContext>.fromOpaque(pointer).takeUnretainedValue()
-    return core.handle(context, method: String(cString: method), upload: uploadData, uploadSize: uploadDataSize)
+    return core.handle(
+        context, method: String(cString: method), isHTTP10: version.map { strcmp($0, "HTTP/1.0") == 0 } ?? false,
+        upload: uploadData, uploadSize: uploadDataSize)
 }
 
 /// `MHD_OPTION_NOTIFY_COMPLETED`: releases the request's context; also runs for aborted requests.
@@ -62,6 +65,22 @@ func releaseStream(_ cls: UnsafeMutableRawPointer?) {
     }
     let stream = Unmanaged<ResponseStream>.fromOpaque(cls).takeRetainedValue()
     stream.close()
+}
+
+/// `MHD_ContentReaderCallback` for pushed bodies.
+func readPush(_ cls: UnsafeMutableRawPointer?, _ position: UInt64, _ buffer: UnsafeMutablePointer<CChar>?, _ capacity: Int) -> Int {
+    guard let cls, let buffer else {
+        return HTTPPushStream.endWithError
+    }
+    return Unmanaged<HTTPPushStream>.fromOpaque(cls).takeUnretainedValue().read(into: UnsafeMutableRawPointer(buffer), capacity: capacity)
+}
+
+/// `MHD_ContentReaderFreeCallback` for pushed bodies.
+func releasePush(_ cls: UnsafeMutableRawPointer?) {
+    guard let cls else {
+        return
+    }
+    Unmanaged<HTTPPushStream>.fromOpaque(cls).takeRetainedValue().close()
 }
 
 /// The request's header fields, in order.

@@ -27,7 +27,10 @@ final class RequestContext: Sendable {
         var bodyBytes = 0
         var tooLarge = false
         var responseBytes = 0
-        var stream: ResponseStream?
+        var stream: (any StreamedBody)?
+        /// Whether a body of unknown length is sent chunked (HTTP/1.1), else delimited by closing
+        /// the connection (HTTP/1.0).
+        var chunked = true
     }
 
     let connection: ConnectionHandle
@@ -70,6 +73,6 @@ final class RequestContext: Sendable {
             }
             return state.stream
         }
-        stream?.end()
+        stream?.end(flush: false)
     }
 }

@@ -8,7 +8,7 @@ import Synchronization
 /// buffered, the stream starts one `next()` call in a task, suspends the connection and
 /// returns 0; the task stores the chunk and resumes the connection, and libmicrohttpd calls
 /// again. Suspending and resuming happen under one lock, so a resume never precedes its suspend.
-final class ResponseStream: Sendable {
+final class ResponseStream: Sendable, StreamedBody {
     private struct State {
         var chunk = Data()
         var offset = 0
@@ -66,9 +66,10 @@ final class ResponseStream: Sendable {
         }
     }
 
-    /// Ends the body after the bytes already buffered (server shutdown); a pending `next()` is
-    /// cancelled and its result dropped.
-    func end() {
+    /// Ends the body after the bytes already buffered (server shutdown; libmicrohttpd takes
+    /// them at once, so `flush` makes no difference); a pending `next()` is cancelled and its
+    /// result dropped.
+    func end(flush: Bool) {
         state.withLock { state in
             state.ended = true
             state.pulling?.cancel()

@@ -24,12 +24,23 @@ final class ServerCore: Sendable {
     private let responder: any HTTPResponder
     private let maxBodyBytes: Int
     private let accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?
+    private let pushBacklogLimit: Int
+    private let pushPoller = PushStreamPoller()
     private let state = Mutex(State())
 
-    init(responder: any HTTPResponder, maxBodyBytes: Int, accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?) {
+    init(
+        responder: any HTTPResponder, maxBodyBytes: Int, pushBacklogLimit: Int,
+        accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?
+    ) {
         self.responder = responder
         self.maxBodyBytes = maxBodyBytes
+        self.pushBacklogLimit = pushBacklogLimit
         self.accessLog = accessLog
+    }
+
+    /// Ends the push-stream poller's thread, once the daemon is stopped.
+    func stopPoller() {
+        pushPoller?.stop()
     }
 
     // MARK: Request life
@@ -45,12 +56,14 @@ final class ServerCore: Sendable {
     /// answer if it has one, else hand the request to the responder with the connection
     /// suspended, then queue the response.
     func handle(
-        _ context: RequestContext, method: String, upload: UnsafePointer<CChar>?, uploadSize: UnsafeMutablePointer<Int>
+        _ context: RequestContext, method: String, isHTTP10: Bool, upload: UnsafePointer<CChar>?,
+        uploadSize: UnsafeMutablePointer<Int>
     ) -> MHD_Result {
         let step = context.state.withLock { state -> Step in
             switch state.phase {
             case .started:
                 state.method = HTTPMethod(rawValue: method)
+                state.chunked = !isHTTP10
                 state.headers = requestHeaders(context.connection)
                 state.phase = .receiving
                 if let length = state.headers["Content-Length"].flatMap(Int.init), length > maxBodyBytes {
@@ -158,7 +171,7 @@ final class ServerCore: Sendable {
             return Array(state.requests.values)
         }
         for context in requests {
-            context.state.withLock { $0.stream }?.end()
+            context.state.withLock { $0.stream }?.end(flush: true)
         }
     }
 
@@ -214,7 +227,7 @@ final class ServerCore: Sendable {
             headers["Connection"] = "close"
         }
         let made: OpaquePointer?
-        var stream: ResponseStream?
+        var stream: (any StreamedBody)?
         switch response.body {
         case .data(let data):
             made = data.withUnsafeBytes { bytes in
@@ -226,6 +239,19 @@ final class ServerCore: Sendable {
             stream = newStream
             let retained = Unmanaged.passRetained(newStream)
             made = MHD_create_response_from_callback(UInt64.max, 16 * 1024, readStream, retained.toOpaque(), releaseStream)
+            if made == nil {
+                retained.release()
+            }
+        case .push(let preamble, let subscriber):
+            guard let pushPoller else {
+                return queue(unavailableResponse(instance: context.path), for: context)
+            }
+            let newStream = HTTPPushStream(
+                preamble: preamble, subscriber: subscriber, connection: context.connection,
+                chunked: context.state.withLock { $0.chunked }, poller: pushPoller, backlogLimit: pushBacklogLimit)
+            stream = newStream
+            let retained = Unmanaged.passRetained(newStream)
+            made = MHD_create_response_from_callback(UInt64.max, 16 * 1024, readPush, retained.toOpaque(), releasePush)
             if made == nil {
                 retained.release()
             }
@@ -244,7 +270,7 @@ final class ServerCore: Sendable {
             state.stream = stream
         }
         if let stream, state.withLock({ $0.quiescing }) {
-            stream.end()
+            stream.end(flush: true)
         }
         return MHD_queue_response(context.connection.pointer, UInt32(response.status.code), made)
     }

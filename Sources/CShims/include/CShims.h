@@ -5,4 +5,5 @@
 #include "curl_shims.h"
 #include "mhd_shims.h"
 #include "ical_shims.h"
+#include "poll_shims.h"
 #endif

@@ -32,4 +32,7 @@ struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
 /* The peer address of a connection, or NULL if libmicrohttpd does not know it. */
 const struct sockaddr *sentralbord_mhd_client_address(struct MHD_Connection *connection);
 
+/* The socket of a connection, or -1 if libmicrohttpd does not say. */
+int sentralbord_mhd_connection_socket(struct MHD_Connection *connection);
+
 #endif

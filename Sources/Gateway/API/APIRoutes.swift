@@ -11,6 +11,7 @@ struct APIRoutes {
     let storage: GatewayStorage
     let engines: EngineHost
     let feed: EventFeed
+    let hub: EventStreamHub
     /// The SMS service of each `sms` plugin instance, by instance name.
     let smsServices: [String: SMSService]
     let logger: Logger
@@ -48,7 +49,7 @@ struct APIRoutes {
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
         SMSRoutes(services: sms, instances: smsServices).register(in: &api)
         BillingRoutes(database: storage.database, sms: sms).register(in: &api)
-        EventStreamRoutes(feed: feed, authenticator: authenticator, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds)).register(in: &api)
+        EventStreamRoutes(feed: feed, hub: hub, authenticator: authenticator).register(in: &api)
         router = api.router
     }
 }

@@ -12,8 +12,9 @@ import Synchronization
 final class EventFeed: Sendable {
     /// An event with its encodings: the Server-Sent-Events frame the stream sends (`id:`,
     /// `event:`, `data:` with the envelope JSON, and the blank line), made once for every
-    /// client, and within it the JSON the poll sends.
-    struct Item: Sendable {
+    /// client, and within it the JSON the poll sends. A class, so that handing the newest
+    /// events to a thousand clients copies references, not envelopes.
+    final class Item: Sendable {
         let event: EventEnvelope
         let frame: Data
         private let jsonRange: Range<Int>
@@ -42,24 +43,21 @@ final class EventFeed: Sendable {
         var woken: Set<Int> = []
         var nextWaiter = 0
         var closed = false
+        /// Called (outside the lock) after each read that brought events, and at close.
+        var listeners: [@Sendable () -> Void] = []
     }
 
     private let log: EventLog
     private let capacity: Int
-    private let interval: Duration
     private let state = Mutex(State())
 
     /// Follows `log`, keeping the newest `capacity` events (up to a quarter more between
-    /// trims), reading at most once per `interval`.
-    ///
-    /// Each read wakes every client, and each client then makes one write to its socket: with
-    /// a thousand clients that costs far more than the events themselves. Reading at most once
-    /// per `interval` sends what arrived meanwhile in one write per client; an event after a
-    /// quiet spell still goes out at once, others wait at most `interval`.
-    init(log: EventLog, capacity: Int = 16_384, interval: Duration = .milliseconds(10)) {
+    /// trims), reading as soon as events are committed. (Live streams batch on their own: the
+    /// hub, ``EventStreamHub``, sends what arrived during its previous round in one write per
+    /// client.)
+    init(log: EventLog, capacity: Int = 16_384) {
         self.log = log
         self.capacity = capacity
-        self.interval = interval
         let last = log.lastSeq
         state.withLock {
             $0.lastSeq = last
@@ -75,8 +73,30 @@ final class EventFeed: Sendable {
 
     /// Ends every stream and poll (at shutdown, so they do not hold the grace period).
     func close() {
-        state.withLock { $0.closed = true }
+        let listeners = state.withLock { state in
+            state.closed = true
+            return state.listeners
+        }
         wakeAll()
+        listeners.forEach { $0() }
+    }
+
+    /// Calls `listener` after every read that brings events, and when the feed closes; it
+    /// must return quickly (it runs on the feed's task).
+    func onAppend(_ listener: @escaping @Sendable () -> Void) {
+        state.withLock { $0.listeners.append(listener) }
+    }
+
+    /// The events after `seq` up to `last` from memory, or nil when memory no longer reaches
+    /// back to `seq`.
+    func bufferedItems(after seq: Int64, through last: Int64) -> ArraySlice<Item>? {
+        state.withLock { state in
+            guard seq >= state.firstSeq - 1 else { return nil }
+            let start = Int(seq - state.firstSeq + 1)
+            let end = min(state.items.count, Int(last - state.firstSeq + 1))
+            guard start < end else { return [] }
+            return state.items[start..<end]
+        }
     }
 
     /// Follows the log until the task is cancelled.
@@ -87,7 +107,6 @@ final class EventFeed: Sendable {
                 _ = try await log.waitForEvents(after: after)
                 let events = try await log.events(after: after, limit: 2000)
                 append(try events.map(Self.item))
-                try await Task.sleep(for: interval)
             } catch is CancellationError {
                 return
             } catch {
@@ -146,7 +165,7 @@ final class EventFeed: Sendable {
 
     private func append(_ new: [Item]) {
         guard !new.isEmpty else { return }
-        let waiters = state.withLock { state in
+        let (waiters, listeners) = state.withLock { state in
             state.items += new
             state.lastSeq = new.last!.event.seq
             // Trimmed a quarter at a time, so a full ring does not move every item on each append.
@@ -157,9 +176,10 @@ final class EventFeed: Sendable {
             }
             if state.items.count == new.count { state.firstSeq = new[0].event.seq }
             defer { state.waiters = [:] }
-            return Array(state.waiters.values)
+            return (Array(state.waiters.values), state.listeners)
         }
         waiters.forEach { $0.resume() }
+        listeners.forEach { $0() }
     }
 
     private func wake(_ id: Int) {

@@ -8,13 +8,13 @@ import Switchboard
 /// `GET /events/poll`, the same events as long-poll JSON for clients without SSE.
 struct EventStreamRoutes {
     let feed: EventFeed
+    let hub: EventStreamHub
     let authenticator: Authenticator
-    let heartbeat: Duration
 
     func register(in api: inout APIRouter) {
         let feed = self.feed
+        let hub = self.hub
         let authenticator = self.authenticator
-        let heartbeat = self.heartbeat
         api.get("/events", .stream) { request in
             let visibility = try await Self.visibility(request)
             let resume = request.http.headers["Last-Event-ID"] ?? request.http.queryValue("after")
@@ -26,9 +26,10 @@ struct EventStreamRoutes {
                 guard let user = caller.user else { return true }
                 return await runtime.read { $0.presence(of: user) != nil }
             }
+            let client = EventStreamClient(hub: hub, visibility: visibility, after: after, stillAllowed: stillAllowed)
             return HTTPResponse(
                 headers: ["Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"],
-                producer: EventStreamProducer(feed: feed, visibility: visibility, after: after, heartbeat: heartbeat, stillAllowed: stillAllowed))
+                preamble: client.preamble, subscriber: client)
         }
         api.get("/events/poll", .stream) { request in
             let visibility = try await Self.visibility(request)

@@ -5,7 +5,7 @@ import Switchboard
 /// the engine's internal journal; a plain user sees the company's switchboard events but
 /// notifications (`notification.*`) only when addressed to them. An optional type filter
 /// (`types=call.*,queue.caller.joined`) narrows further.
-struct StreamVisibility: Sendable {
+struct StreamVisibility: Hashable, Sendable {
     let tenant: String
     /// The user of a session of role `user`; nil for team leaders, admins and API keys.
     let restrictedToUser: UserID?
