@@ -36,16 +36,13 @@ int sentralbord_eventfd_create(void) {
     return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 }
 
-long sentralbord_send_buffers(int fd, const void *const *bases, const size_t *lengths, int count) {
-    struct iovec vectors[16];
-    if (count < 0 || count > 16) {
-        errno = EINVAL;
-        return -1;
-    }
-    for (int index = 0; index < count; index++) {
-        vectors[index].iov_base = (void *)bases[index];
-        vectors[index].iov_len = lengths[index];
-    }
-    struct msghdr message = {.msg_iov = vectors, .msg_iovlen = (size_t)count};
+long sentralbord_send_parts(int fd, const void *first, size_t first_length, const void *second,
+                            size_t second_length, const void *third, size_t third_length) {
+    struct iovec vectors[3] = {
+        {.iov_base = (void *)first, .iov_len = first_length},
+        {.iov_base = (void *)second, .iov_len = second_length},
+        {.iov_base = (void *)third, .iov_len = third_length},
+    };
+    struct msghdr message = {.msg_iov = vectors, .msg_iovlen = 3};
     return sendmsg(fd, &message, MSG_NOSIGNAL);
 }

@@ -98,12 +98,11 @@ public final class HTTPPushStream: Sendable, StreamedBody {
                 }
                 return (true, false)
             }
-            let sent = send(data, on: socket)
+            let (sent, framed) = send(data, on: socket)
             guard sent >= 0 || errno == EAGAIN || errno == EWOULDBLOCK else {
                 return (false, handBack(&state, clean: false))
             }
-            let framedCount = data.count + (chunked ? Self.chunkHeader(data.count).count + 2 : 0)
-            if sent < framedCount {
+            if sent < framed {
                 append(data, to: &state.backlog, from: max(0, sent))
                 if let token = state.token { poller.watch(socket, token: token, writable: true) }
             }
@@ -218,7 +217,7 @@ public final class HTTPPushStream: Sendable, StreamedBody {
                 return false
             }
             let sent = state.backlog.withUnsafeBytes { bytes in
-                sentralbord_send_buffers(socket, [bytes.baseAddress], [bytes.count], 1)
+                sentralbord_send_parts(socket, bytes.baseAddress, bytes.count, nil, 0, nil, 0)
             }
             if sent < 0 {
                 guard errno == EAGAIN || errno == EWOULDBLOCK else { return handBack(&state, clean: false) }
@@ -257,21 +256,35 @@ public final class HTTPPushStream: Sendable, StreamedBody {
         }
     }
 
-    /// Sends `data` framed as one chunk with one `sendmsg`; the bytes sent or -1.
-    private func send(_ data: Data, on socket: Int32) -> Int {
+    /// Sends `data` framed as one chunk with one `sendmsg`: the bytes sent (or -1) and the
+    /// bytes framed.
+    private func send(_ data: Data, on socket: Int32) -> (sent: Int, framed: Int) {
         data.withUnsafeBytes { payload in
             guard chunked else {
-                return sentralbord_send_buffers(socket, [payload.baseAddress], [payload.count], 1)
+                return (sentralbord_send_parts(socket, nil, 0, payload.baseAddress, payload.count, nil, 0), payload.count)
             }
-            return Self.chunkHeader(data.count).withUnsafeBytes { header in
-                Self.chunkTrailer.withUnsafeBytes { trailer in
-                    sentralbord_send_buffers(
-                        socket, [header.baseAddress, payload.baseAddress, trailer.baseAddress],
-                        [header.count, payload.count, trailer.count], 3)
+            // The size line on the stack: hex digits of a 64-bit count, CR, LF.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { header in
+                var digits = 0
+                var rest = payload.count
+                repeat {
+                    digits += 1
+                    rest >>= 4
+                } while rest > 0
+                for index in 0..<digits {
+                    header[index] = Self.hexDigits[(payload.count >> (4 * (digits - 1 - index))) & 0xF]
                 }
+                header[digits] = 13
+                header[digits + 1] = 10
+                let sent = Self.chunkTrailer.withUnsafeBytes { trailer in
+                    sentralbord_send_parts(socket, header.baseAddress, digits + 2, payload.baseAddress, payload.count, trailer.baseAddress, 2)
+                }
+                return (sent, digits + 2 + payload.count + 2)
             }
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Appends `data` as framed on the wire to `backlog`, less its first `offset` framed bytes
     /// (those the socket took).

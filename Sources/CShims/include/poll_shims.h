@@ -28,8 +28,10 @@ int sentralbord_epoll_wait(int epfd, uint64_t *tokens, uint32_t *events, int cap
 /* A new non-blocking, close-on-exec eventfd, or -1 with errno. */
 int sentralbord_eventfd_create(void);
 
-/* Sends `count` buffers with one sendmsg(2), without SIGPIPE when the peer is gone; the bytes
-   sent or -1 with errno. */
-long sentralbord_send_buffers(int fd, const void *const *bases, const size_t *lengths, int count);
+/* Sends up to three buffers in order (a chunk's size line, its data and its CRLF; a part may
+   be empty) with one sendmsg(2), without SIGPIPE when the peer is gone; the bytes sent or -1
+   with errno. */
+long sentralbord_send_parts(int fd, const void *first, size_t first_length, const void *second,
+                            size_t second_length, const void *third, size_t third_length);
 
 #endif
