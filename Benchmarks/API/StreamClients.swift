@@ -8,7 +8,10 @@ import Glibc
 /// read that completed the event returned. (epoll, not poll(2): with a thousand sockets
 /// becoming readable a few at a time, scanning all of them on every wake-up cost the client
 /// more than reading.)
-final class StreamClients {
+///
+/// `@unchecked Sendable`: the stream benchmark runs each instance on one thread of its own,
+/// handing it over only at that thread's start and end.
+final class StreamClients: @unchecked Sendable {
     /// One received event.
     struct Arrival {
         let seq: Int64
@@ -53,9 +56,14 @@ final class StreamClients {
     private(set) var failures = 0
     private var recording = false
 
-    init(port: UInt16, bearer: String) {
+    private let samplesOccurredAt: Bool
+
+    /// Clients of `port` with `bearer`; if `samplesOccurredAt`, the first
+    /// ``occurredAtSample`` of them read each event's `occurredAt`.
+    init(port: UInt16, bearer: String, samplesOccurredAt: Bool) {
         self.port = port
         self.bearer = bearer
+        self.samplesOccurredAt = samplesOccurredAt
     }
 
     deinit {
@@ -93,7 +101,7 @@ final class StreamClients {
                 continue
             }
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-            let client = Client(descriptor: descriptor, readsOccurredAt: clients.count < Self.occurredAtSample)
+            let client = Client(descriptor: descriptor, readsOccurredAt: samplesOccurredAt && clients.count < Self.occurredAtSample)
             guard sentralbord_epoll_update(epoll, 0, descriptor, UInt32(SENTRALBORD_POLL_READABLE), UInt64(clients.count)) == 0 else {
                 close(descriptor)
                 failures += 1
@@ -218,7 +226,15 @@ final class StreamClients {
             client.seq = -1
             client.occurredAt = 0
         } else if line.starts(with: Self.idPrefix) {
-            client.seq = Int64(String(decoding: UnsafeBufferPointer(rebasing: line[Self.idPrefix.count...]), as: UTF8.self)) ?? -1
+            var seq: Int64 = 0
+            for byte in line[Self.idPrefix.count...] {
+                guard byte >= 48, byte <= 57 else {
+                    seq = -1
+                    break
+                }
+                seq = seq * 10 + Int64(byte - 48)
+            }
+            client.seq = seq
         } else if client.readsOccurredAt, line.starts(with: Self.dataPrefix) {
             guard let found = Self.find(Self.occurredKey, in: line) else { return }
             client.occurredAt = RFC3339.milliseconds(UnsafeBufferPointer(rebasing: line[(found + Self.occurredKey.count)...])) ?? 0

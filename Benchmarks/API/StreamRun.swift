@@ -4,29 +4,45 @@ import Foundation
 /// for `seconds`, then latency from the producing request's send time (and from the event's
 /// `occurredAt`) to each client's read, over every client and event.
 enum StreamRun {
+    /// Threads reading the clients' sockets, each a share of them (clients on separate
+    /// machines would read in parallel too; one thread alone lagged behind the gateway).
+    static let clientThreads = 2
+
     static func run(
         port: UInt16, readKey: String, telephonyKey: String, numbers: [String], clients count: Int, rate: Double,
         seconds: Double, pid: String
     ) {
-        let clients = StreamClients(port: port, bearer: readKey)
+        let groups = (0..<clientThreads).map { StreamClients(port: port, bearer: readKey, samplesOccurredAt: $0 == 0) }
         let connectStart = now()
-        clients.connect(count: count, timeout: 30)
+        for (index, group) in groups.enumerated() {
+            group.connect(count: count / clientThreads + (index < count % clientThreads ? 1 : 0), timeout: 30)
+        }
         let connectSeconds = Double(now() - connectStart) / 1e9
-        print(String(format: "stream: %d of %d clients connected in %.1f s (%d failed)", clients.connectedCount, count, connectSeconds, clients.failures))
+        let connected = groups.reduce(0) { $0 + $1.connectedCount }
+        print(String(format: "stream: %d of %d clients connected in %.1f s (%d failed), read by %d threads", connected, count, connectSeconds,
+                     groups.reduce(0) { $0 + $1.failures }, clientThreads))
         let rssConnected = memory(pid: pid)
         let generator = EventGenerator(port: port, key: telephonyKey, numbers: numbers, rate: rate, seconds: seconds)
         let cpuBefore = (gateway: cpuSeconds(pid: pid), clients: cpuSeconds(pid: "self"))
         let start = now()
         generator.start()
         // Keep reading a second after the last command, so its events can arrive.
-        clients.run(until: start + Int64((seconds + 1) * 1e9))
+        let readers = DispatchGroup()
+        for group in groups {
+            readers.enter()
+            Thread {
+                group.run(until: start + Int64((seconds + 1) * 1e9))
+                readers.leave()
+            }.start()
+        }
+        readers.wait()
         generator.wait()
         let rssEnd = memory(pid: pid)
         let elapsed = Double(now() - start) / 1e9
         let cpu = (gateway: cpuSeconds(pid: pid) - cpuBefore.gateway, clients: cpuSeconds(pid: "self") - cpuBefore.clients)
         if let error = generator.error { print("stream: generator failed: \(error)") }
 
-        let arrivals = clients.arrivals
+        let arrivals = groups.flatMap(\.arrivals)
         let sentAt = generator.sentAt
         let seqs = Set(arrivals.map(\.seq))
         var fromRequest: [Double] = []
@@ -39,14 +55,25 @@ enum StreamRun {
         }
         fromRequest.sort()
         fromOccurred.sort()
+        // Per event: when the first client read it, and how long until the last one did.
+        var firstLast: [Int64: (first: Int64, last: Int64)] = [:]
+        for arrival in arrivals {
+            let known = firstLast[arrival.seq] ?? (arrival.receivedAt, arrival.receivedAt)
+            firstLast[arrival.seq] = (min(known.first, arrival.receivedAt), max(known.last, arrival.receivedAt))
+        }
+        let toFirst = firstLast.compactMap { seq, times in sentAt[seq].map { Double(times.first - $0) / 1e6 } }.sorted()
+        let spread = firstLast.values.map { Double($0.last - $0.first) / 1e6 }.sorted()
         let produced = Set(sentAt.keys)
         print("stream: commands' events \(produced.count) (seq \(produced.min() ?? 0)…\(produced.max() ?? 0)), streamed \(seqs.count) (seq \(seqs.min() ?? 0)…\(seqs.max() ?? 0)), of the commands' events streamed \(produced.intersection(seqs).count)")
-        let (fewest, most) = clients.eventsPerClient
+        let fewest = groups.map(\.eventsPerClient.min).min() ?? 0
+        let most = groups.map(\.eventsPerClient.max).max() ?? 0
         print(String(format: "stream: %d commands (%d refused), %d events in %.0f s = %.0f events/s; %d deliveries; events per client %d…%d; %d clients lost",
                      generator.commands, generator.refused, seqs.count, seconds, Double(seqs.count) / seconds, arrivals.count, fewest, most,
-                     count - clients.connectedCount))
+                     count - groups.reduce(0) { $0 + $1.connectedCount }))
         print("stream: request sent → answer read by the generator (ms): " + summary(generator.answerTimes.sorted()))
         print("stream: request sent → client read (ms): " + summary(fromRequest))
+        print("stream: request sent → first client's read (ms): " + summary(toFirst))
+        print("stream: first client's read → last client's read, per event (ms): " + summary(spread))
         print("stream: occurredAt → client read (ms, whole ms; \(StreamClients.occurredAtSample) clients): " + summary(fromOccurred))
         print(String(format: "stream: CPU over the %.1f s: gateway %.1f s, clients and generator %.1f s (%d cores)", elapsed, cpu.gateway, cpu.clients,
                      ProcessInfo.processInfo.activeProcessorCount))

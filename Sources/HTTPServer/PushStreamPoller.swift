@@ -30,8 +30,10 @@ final class PushStreamPoller: Sendable {
         }
         self.epoll = epoll
         self.wakeup = wakeup
-        let thread = Thread { [self] in run() }
-        thread.name = "push-streams"
+        let thread = Thread { [self] in
+            Thread.current.name = "push-streams"
+            run()
+        }
         thread.start()
     }
 

@@ -54,8 +54,10 @@ final class EventStreamHub: Sendable {
     /// Starts the hub's thread; it runs until ``stop()``.
     func start() {
         feed.onAppend { [weak self] in self?.wake() }
-        let thread = Thread { [self] in run() }
-        thread.name = "event-stream-hub"
+        let thread = Thread { [self] in
+            Thread.current.name = "event-stream-hub"
+            run()
+        }
         thread.start()
     }
 
@@ -124,6 +126,7 @@ final class EventStreamHub: Sendable {
     }
 
     private func run() {
+        let lanes = WriteLanes(count: Self.lanes, name: "event-stream-lane")
         while true {
             _ = wakeup.wait(timeout: .now() + .seconds(1))
             let (clients, stopped) = state.withLock { state in
@@ -136,18 +139,19 @@ final class EventStreamHub: Sendable {
                 continue
             }
             let started = ContinuousClock.now
-            round(clients)
+            round(clients, lanes: lanes)
             let rest = roundInterval - (ContinuousClock.now - started)
             if rest > .zero { Thread.sleep(forTimeInterval: Double(rest.components.seconds) + Double(rest.components.attoseconds) / 1e18) }
         }
+        lanes.stop()
         finished.signal()
     }
 
     /// Writes what each live client has not seen yet, up to the feed's newest event, and
     /// heartbeats to those that got nothing for a heartbeat period. The batches are built
-    /// first, once per view and position; the writes then run in ``lanes`` parallel lanes
-    /// (a write is mostly the kernel's TCP path, which the cores share out).
-    private func round(_ clients: [EventStreamClient]) {
+    /// first, once per view and position; the writes then run in parallel `lanes` (a write is
+    /// mostly the kernel's TCP path, which the cores share out).
+    private func round(_ clients: [EventStreamClient], lanes: WriteLanes) {
         let newest = feed.lastSeq
         let now = ContinuousClock.now
         var frames: [FramesKey: Data] = [:]
@@ -177,11 +181,11 @@ final class EventStreamHub: Sendable {
             }
             if !batch.isEmpty { deliveries.append((client, stream, batch)) }
         }
-        let lanes = min(Self.lanes, deliveries.count)
-        guard lanes > 0 else { return }
+        guard !deliveries.isEmpty else { return }
         let planned = deliveries
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for index in stride(from: lane, to: planned.count, by: lanes) {
+        let count = lanes.count
+        lanes.perform { lane in
+            for index in stride(from: lane, to: planned.count, by: count) {
                 let delivery = planned[index]
                 if delivery.stream.write(delivery.batch) {
                     delivery.client.position.withLock { $0.lastWrite = now }
