@@ -1,0 +1,25 @@
+import Foundation
+@testable import Gateway
+import Synchronization
+import Testing
+
+/// The stream hub's write lanes: every lane runs once per round, on threads of their own, and
+/// a round returns only when all are done.
+@Suite("Write lanes")
+struct WriteLanesTests {
+    @Test func everyLaneRunsOncePerRoundAndTheRoundWaitsForAll() {
+        let lanes = WriteLanes(count: 3, name: "test-lane")
+        for round in 0..<50 {
+            let ran = Mutex<[Int]>([])
+            let threads = Mutex<Set<String>>([])
+            lanes.perform { lane in
+                if lane == 2 { usleep(1000) }
+                ran.withLock { $0.append(lane) }
+                threads.withLock { _ = $0.insert(Thread.current.name ?? "?") }
+            }
+            #expect(ran.withLock { $0.sorted() } == [0, 1, 2], "round \(round)")
+            #expect(threads.withLock { $0.count } == 3, "each lane on its own thread")
+        }
+        lanes.stop()
+    }
+}
