@@ -20,6 +20,7 @@ final class EventStreamHub: Sendable {
     private struct State {
         var clients: [ObjectIdentifier: EventStreamClient] = [:]
         var pending = false
+        var started = false
         var stopped = false
     }
 
@@ -53,6 +54,11 @@ final class EventStreamHub: Sendable {
 
     /// Starts the hub's thread; it runs until ``stop()``.
     func start() {
+        let first = state.withLock { state in
+            defer { state.started = true }
+            return !state.started && !state.stopped
+        }
+        guard first else { return }
         feed.onAppend { [weak self] in self?.wake() }
         let thread = Thread { [self] in
             Thread.current.name = "event-stream-hub"
@@ -61,11 +67,11 @@ final class EventStreamHub: Sendable {
         thread.start()
     }
 
-    /// Ends every stream after what was written to it, and the thread.
+    /// Ends every stream after what was written to it, and the thread (if it was started).
     func stop() {
         let wasRunning = state.withLock { state in
             defer { state.stopped = true }
-            return !state.stopped
+            return state.started && !state.stopped
         }
         guard wasRunning else { return }
         wakeup.signal()
