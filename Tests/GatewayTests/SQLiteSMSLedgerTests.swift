@@ -34,7 +34,12 @@ struct SQLiteSMSLedgerTests {
             recipient: "+4790000000", text: "x", quote: try SMSQuote(text: "x"), mergeGroup: nil, createdAt: now, sendAfter: now,
             expiresAt: now)
         let results = try await withThrowingTaskGroup(of: Bool.self) { group in
-            for _ in 0..<20 { group.addTask { try await ledger.reserve(reservation).isNew } }
+            for _ in 0..<20 {
+                group.addTask {
+                    guard case .reserved = try await ledger.reserve(reservation, within: nil) else { return false }
+                    return true
+                }
+            }
             return try await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(results.filter { $0 }.count == 1)
