@@ -49,13 +49,13 @@ final class CrashingAcceptLedger: SMSLedger {
     }
     func due(at now: Date, limit: Int) async throws -> [SMSLedgerRecord] { try await inner.due(at: now, limit: limit) }
     func record(forKey key: String) async throws -> SMSLedgerRecord? { try await inner.record(forKey: key) }
-    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws {
+    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord? {
         let crash = crashes.withLock { remaining in
             defer { remaining = max(0, remaining - 1) }
             return remaining > 0
         }
         if crash { throw Crash() }
-        try await inner.accept(id: id, provider: provider, receipt: receipt, at: at)
+        return try await inner.accept(id: id, provider: provider, receipt: receipt, at: at)
     }
     func finishUncharged(id: Int64, status: SMSLedgerStatus, reason: String, at: Date) async throws {
         try await inner.finishUncharged(id: id, status: status, reason: reason, at: at)

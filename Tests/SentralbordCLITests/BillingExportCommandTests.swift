@@ -35,7 +35,7 @@ private struct BillingFixture {
                 mergeGroup: nil, createdAt: at, sendAfter: at, expiresAt: at.addingTimeInterval(900))
             let record = try #require(try await ledger.reserve(reservation, within: nil).record)
             if row.accept {
-                try await ledger.accept(
+                _ = try await ledger.accept(
                     id: record.id, provider: "stub", receipt: SMSReceipt(providerMessageID: "m-\(index + 1)", providerSegments: quote.segments), at: at)
             } else {
                 try await ledger.finishUncharged(id: record.id, status: .released, reason: "invalid number", at: at)

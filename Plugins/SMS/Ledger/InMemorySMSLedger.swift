@@ -90,9 +90,10 @@ public final class InMemorySMSLedger: SMSLedger {
     }
 
     /// See ``SMSLedger/accept(id:provider:receipt:at:)``.
-    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws {
+    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord? {
         rows.withLock { rows in
-            guard let index = rows.firstIndex(where: { $0.id == id }), rows[index].status == .reserved else { return }
+            guard let index = rows.firstIndex(where: { $0.id == id }) else { return nil }
+            guard rows[index].status == .reserved else { return rows[index] }
             rows[index].status = .accepted
             rows[index].netOre = rows[index].segments * rows[index].unitPriceOre
             rows[index].provider = provider
@@ -102,6 +103,7 @@ public final class InMemorySMSLedger: SMSLedger {
             rows[index].acceptedAt = at
             rows[index].text = nil
             rows[index].recipient = nil
+            return rows[index]
         }
     }
 

@@ -44,8 +44,9 @@ public protocol SMSLedger: Sendable {
     func record(forKey key: String) async throws -> SMSLedgerRecord?
 
     /// The provider accepted row `id`: status `accepted`, charged, text and full recipient
-    /// forgotten. Does nothing unless the row is `reserved`.
-    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws
+    /// forgotten. Does nothing unless the row is `reserved`. Returns the row as stored
+    /// afterwards, read in the same transaction; nil when there is no row `id`.
+    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord?
 
     /// Row `id` ends without a charge: `released` (refused for good) or `dropped` (expired,
     /// over the cap). Does nothing unless the row is `reserved`.

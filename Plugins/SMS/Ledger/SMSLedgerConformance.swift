@@ -36,9 +36,13 @@ public struct SMSLedgerConformance: Sendable {
             check(try await ledger.due(at: start.addingTimeInterval(-1), limit: 10).isEmpty, "nothing is due before sendAfter")
 
             let receipt = SMSReceipt(providerMessageID: "m-1", providerSegments: 2)
-            try await ledger.accept(id: row.id, provider: "stub", receipt: receipt, at: start)
-            try await ledger.accept(id: row.id, provider: "stub", receipt: receipt, at: start)
+            let acceptedRow = try await ledger.accept(id: row.id, provider: "stub", receipt: receipt, at: start)
+            let acceptedAgain = try await ledger.accept(id: row.id, provider: "stub", receipt: receipt, at: start)
             let accepted = try await ledger.record(forKey: first.idempotencyKey)
+            check(acceptedRow == accepted, "accept returns the row as stored: \(String(describing: acceptedRow))")
+            check(acceptedAgain == accepted, "a repeated acceptance returns the row unchanged: \(String(describing: acceptedAgain))")
+            check(accepted?.acceptedAt == start, "the acceptance time is recorded")
+            check(try await ledger.accept(id: 999_999, provider: "stub", receipt: receipt, at: start) == nil, "accepting no row returns nil")
             check(accepted?.status == .accepted && accepted?.netOre == 49, "accepting charges segments × unit price once: \(String(describing: accepted))")
             check(accepted?.text == nil && accepted?.recipient == nil, "an accepted row forgets the text and the full recipient")
             check(accepted?.segmentMismatch == true, "a provider segment count unlike ours is flagged")
@@ -61,8 +65,9 @@ public struct SMSLedgerConformance: Sendable {
                 return failures + ["a reservation without a cap was refused"]
             }
             try await ledger.finishUncharged(id: refusedRow.id, status: .released, reason: "invalid number", at: start)
-            try await ledger.accept(id: refusedRow.id, provider: "stub", receipt: receipt, at: start)
+            let notAccepted = try await ledger.accept(id: refusedRow.id, provider: "stub", receipt: receipt, at: start)
             let released = try await ledger.record(forKey: refused.idempotencyKey)
+            check(notAccepted == released, "accepting a released row returns it as it is")
             check(released?.status == .released && released?.netOre == 0, "a released row is never charged: \(String(describing: released))")
 
             var notice = try Self.reservation(key: "n1|+4791100003|missed-call", at: start, group: "ann|+4722")

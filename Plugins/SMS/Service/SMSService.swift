@@ -271,17 +271,10 @@ public actor SMSService {
                 logger.debug("SMS not sent yet", ["to": record.maskedRecipient, "error": error.description])
                 return .later(error)
             }
-            try await ledger.accept(id: record.id, provider: provider.name, receipt: receipt, at: clock.now())
+            let stored = try await ledger.accept(id: record.id, provider: provider.name, receipt: receipt, at: clock.now())
             notBefore[record.id] = nil
-            var accepted = record
-            accepted.status = .accepted
-            accepted.netOre = record.segments * record.unitPriceOre
-            accepted.provider = provider.name
-            accepted.providerMessageID = receipt.providerMessageID
-            accepted.providerSegments = receipt.providerSegments
-            accepted.text = nil
-            accepted.recipient = nil
-            return .accepted(accepted)
+            guard let stored else { return .later(.transient("the SMS ledger has no row \(record.id)")) }
+            return .accepted(stored)
         } catch {
             return .later(.transient("the SMS ledger could not be written: \(error)"))
         }

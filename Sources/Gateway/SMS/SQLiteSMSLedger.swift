@@ -102,19 +102,22 @@ public final class SQLiteSMSLedger: SMSLedger {
     }
 
     /// See ``SMSLedger/accept(id:provider:receipt:at:)``.
-    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws {
+    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord? {
         try await database.access { database in
-            try database.execute(
-                """
-                UPDATE sms_ledger SET status = 'accepted', net_ore = segments * unit_price_ore, provider = ?,
-                    provider_message_id = ?, provider_segments = ?, segment_mismatch = coalesce(? != segments, 0),
-                    accepted_at = ?, text = NULL, recipient = NULL
-                WHERE id = ? AND status = 'reserved'
-                """,
-                [
-                    .text(provider), .text(receipt.providerMessageID), Self.optional(receipt.providerSegments),
-                    Self.optional(receipt.providerSegments), .integer(at.millisecondsSince1970), .integer(id),
-                ])
+            try database.transaction {
+                try database.execute(
+                    """
+                    UPDATE sms_ledger SET status = 'accepted', net_ore = segments * unit_price_ore, provider = ?,
+                        provider_message_id = ?, provider_segments = ?, segment_mismatch = coalesce(? != segments, 0),
+                        accepted_at = ?, text = NULL, recipient = NULL
+                    WHERE id = ? AND status = 'reserved'
+                    """,
+                    [
+                        .text(provider), .text(receipt.providerMessageID), Self.optional(receipt.providerSegments),
+                        Self.optional(receipt.providerSegments), .integer(at.millisecondsSince1970), .integer(id),
+                    ])
+                return try Self.select(database, where: "id = ?", [.integer(id)]).first
+            }
         }
     }
 
