@@ -30,12 +30,10 @@ public struct BillingExporter: Sendable {
         }
     }
 
-    private static let charged = "status IN ('accepted', 'delivered', 'failed')"
-
     private static func run(
         _ request: BillingExportRequest, database: SQLiteDatabase, write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void
     ) throws -> BillingTotals {
-        var condition = "\(charged) AND accepted_at >= ? AND accepted_at < ?"
+        var condition = "\(SMSLedgerCondition.charged) AND accepted_at >= ? AND accepted_at < ?"
         var values: [SQLiteValue] = [.integer(request.from.millisecondsSince1970), .integer(request.to.millisecondsSince1970)]
         if let tenant = request.tenant {
             condition += " AND tenant = ?"

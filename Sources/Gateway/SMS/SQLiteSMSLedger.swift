@@ -143,7 +143,7 @@ public final class SQLiteSMSLedger: SMSLedger {
                 UPDATE sms_ledger SET status = ?, reason = ?, finished_at = ?,
                     provider_segments = coalesce(?, provider_segments),
                     segment_mismatch = coalesce(coalesce(?, provider_segments) != segments, 0)
-                WHERE provider = ? AND provider_message_id = ? AND status IN ('accepted', 'delivered', 'failed')
+                WHERE provider = ? AND provider_message_id = ? AND \(SMSLedgerCondition.charged)
                 """,
                 [
                     .text(delivered ? "delivered" : "failed"), reason.map { .text($0) } ?? .null,
