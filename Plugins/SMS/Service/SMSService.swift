@@ -20,7 +20,7 @@ public actor SMSService {
     private let clock: any PluginClock
     private let logger: Logger
     private let departmentOf: @Sendable (_ tenant: String, _ user: String) -> String?
-    private let rateLimiter = SMSRateLimiter()
+    private let rateLimiter = RateLimiter(window: .seconds(3600))
     private var inFlight: Set<Int64> = []
     private var notBefore: [Int64: (date: Date, failures: Int)] = [:]
 
@@ -73,7 +73,7 @@ public actor SMSService {
                 (key: "client|\(request.clientAddress ?? "-")", limit: request.clientAddress == nil ? 0 : settings.loginCodesPerClient),
                 (key: "tenant|\(request.tenant)", limit: settings.loginCodesPerTenant),
             ]
-            guard rateLimiter.admit(limits, at: now) else {
+            guard rateLimiter.take(limits, at: now) == nil else {
                 throw SMSSendError(.rateLimited, "too many login codes requested this hour; try again later")
             }
         }
