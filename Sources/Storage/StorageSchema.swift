@@ -168,7 +168,7 @@ public enum StorageSchema {
                 CREATE INDEX sms_ledger_provider_message ON sms_ledger (provider, provider_message_id)
                     WHERE provider_message_id IS NOT NULL;
                 CREATE INDEX sms_ledger_charged ON sms_ledger (accepted_at)
-                    WHERE status IN ('accepted', 'delivered', 'failed');
+                    WHERE \(SMSLedgerCondition.charged);
                 """)
         }
         // Indexes for the access tables' purges and revocations.

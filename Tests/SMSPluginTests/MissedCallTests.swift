@@ -71,6 +71,25 @@ struct MissedCallTests {
         #expect(log.records.contains { $0.message.contains("dropped: expired") })
     }
 
+    @Test func aNoticeOverTheSpendCapIsDroppedAndRecordedUnsent() async throws {
+        var settings = SMSSettings()
+        settings.monthlyCapOre = 49
+        settings.mergeWindow = 0
+        let (service, ledger, provider, _, log) = SMSFixture.service(settings: settings)
+        guard case .recorded = try await service.notify(try MissedCallNotice(event: SMSFixture.notice("acme:1"))) else {
+            Issue.record("the notice within the cap was not recorded")
+            return
+        }
+        let outcome = try await service.notify(try MissedCallNotice(event: SMSFixture.notice("acme:2", from: "+4799887766")))
+        #expect(outcome == .dropped)
+        await service.flushDue()
+        #expect(provider.messages.count == 1)
+        let row = try #require(try await ledger.record(forKey: "acme:2|+4791100001|missed-call"))
+        #expect(row.status == .dropped && row.netOre == 0 && row.text == nil && row.reason == "monthly spend cap reached")
+        #expect(try await ledger.committedOre(tenant: "acme", from: .distantPast, to: .distantFuture) == 49)
+        #expect(log.records.contains { $0.message.contains("dropped: monthly spend cap reached") })
+    }
+
     @Test func aNoticeThatWaitedPastItsExpiryDuringAnOutageIsDropped() async throws {
         let (service, ledger, provider, clock, _) = SMSFixture.service()
         provider.fail(with: Array(repeating: .transient("down"), count: 20))

@@ -14,6 +14,7 @@ struct SMSServiceTests {
         let (service, ledger, provider, _, _) = SMSFixture.service()
         let first = try await service.send(Self.request("req-1", text: String(repeating: "a", count: 200)))
         #expect(first.status == .accepted && first.segments == 2 && first.netOre == 98 && first.department == "sales")
+        #expect(try await ledger.record(forKey: "req-1|+4791234567|phone") == first, "send returns the row as the ledger stored it")
         let again = try await service.send(Self.request("req-1", text: String(repeating: "a", count: 200)))
         #expect(again.id == first.id)
         #expect(provider.messages.count == 1)

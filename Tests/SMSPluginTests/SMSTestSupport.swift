@@ -35,23 +35,27 @@ final class CrashingAcceptLedger: SMSLedger {
 
     struct Crash: Error {}
 
-    func reserve(_ reservation: SMSReservation) async throws -> (record: SMSLedgerRecord, isNew: Bool) {
-        try await inner.reserve(reservation)
+    func reserve(_ reservation: SMSReservation, within cap: SMSSpendCap?) async throws -> SMSReservationOutcome {
+        try await inner.reserve(reservation, within: cap)
     }
     func merge(
-        _ reservation: SMSReservation, since: Date, mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
+        _ reservation: SMSReservation, since: Date, within cap: SMSSpendCap?,
+        mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
     ) async throws -> SMSLedgerRecord? {
-        try await inner.merge(reservation, since: since, mergedText: mergedText)
+        try await inner.merge(reservation, since: since, within: cap, mergedText: mergedText)
+    }
+    func recordDropped(_ reservation: SMSReservation, reason: String, at: Date) async throws -> SMSLedgerRecord {
+        try await inner.recordDropped(reservation, reason: reason, at: at)
     }
     func due(at now: Date, limit: Int) async throws -> [SMSLedgerRecord] { try await inner.due(at: now, limit: limit) }
     func record(forKey key: String) async throws -> SMSLedgerRecord? { try await inner.record(forKey: key) }
-    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws {
+    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord? {
         let crash = crashes.withLock { remaining in
             defer { remaining = max(0, remaining - 1) }
             return remaining > 0
         }
         if crash { throw Crash() }
-        try await inner.accept(id: id, provider: provider, receipt: receipt, at: at)
+        return try await inner.accept(id: id, provider: provider, receipt: receipt, at: at)
     }
     func finishUncharged(id: Int64, status: SMSLedgerStatus, reason: String, at: Date) async throws {
         try await inner.finishUncharged(id: id, status: status, reason: reason, at: at)

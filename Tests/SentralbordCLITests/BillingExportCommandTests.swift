@@ -33,9 +33,9 @@ private struct BillingFixture {
                 idempotencyKey: "e\(index)|\(row.to)|\(row.purpose.rawValue)", tenant: row.tenant, user: row.user,
                 department: row.department, queue: row.queue, purpose: row.purpose, recipient: row.to, text: row.text, quote: quote,
                 mergeGroup: nil, createdAt: at, sendAfter: at, expiresAt: at.addingTimeInterval(900))
-            let record = try await ledger.reserve(reservation).record
+            let record = try #require(try await ledger.reserve(reservation, within: nil).record)
             if row.accept {
-                try await ledger.accept(
+                _ = try await ledger.accept(
                     id: record.id, provider: "stub", receipt: SMSReceipt(providerMessageID: "m-\(index + 1)", providerSegments: quote.segments), at: at)
             } else {
                 try await ledger.finishUncharged(id: record.id, status: .released, reason: "invalid number", at: at)

@@ -13,21 +13,26 @@ public final class InMemorySMSLedger: SMSLedger {
     /// Every row, in id order.
     public var records: [SMSLedgerRecord] { rows.withLock { $0 } }
 
-    /// See ``SMSLedger/reserve(_:)``.
-    public func reserve(_ reservation: SMSReservation) async throws -> (record: SMSLedgerRecord, isNew: Bool) {
+    /// See ``SMSLedger/reserve(_:within:)``.
+    public func reserve(_ reservation: SMSReservation, within cap: SMSSpendCap?) async throws -> SMSReservationOutcome {
         rows.withLock { rows in
             if let existing = rows.first(where: { $0.idempotencyKey == reservation.idempotencyKey }) {
-                return (existing, false)
+                return .existing(existing)
+            }
+            if let cap {
+                let committed = Self.committedOre(rows, tenant: reservation.tenant, from: cap.from, to: cap.to)
+                guard cap.admits(reservation.quote.priceOre, committedOre: committed) else { return .overSpendCap(committedOre: committed) }
             }
             let record = Self.record(id: Int64(rows.count + 1), reservation, status: .reserved)
             rows.append(record)
-            return (record, true)
+            return .reserved(record)
         }
     }
 
-    /// See ``SMSLedger/merge(_:since:mergedText:)``.
+    /// See ``SMSLedger/merge(_:since:within:mergedText:)``.
     public func merge(
-        _ reservation: SMSReservation, since: Date, mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
+        _ reservation: SMSReservation, since: Date, within cap: SMSSpendCap?,
+        mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
     ) async throws -> SMSLedgerRecord? {
         rows.withLock { rows in
             if let existing = rows.first(where: { $0.idempotencyKey == reservation.idempotencyKey }) {
@@ -40,6 +45,11 @@ public final class InMemorySMSLedger: SMSLedger {
             else { return nil }
             let count = rows[index].noticeCount + 1
             let (text, quote) = mergedText(count)
+            if let cap {
+                let added = (quote.segments - rows[index].segments) * rows[index].unitPriceOre
+                let committed = Self.committedOre(rows, tenant: reservation.tenant, from: cap.from, to: cap.to)
+                guard cap.admits(added, committedOre: committed) else { return nil }
+            }
             rows[index].text = text
             rows[index].noticeCount = count
             rows[index].encoding = quote.encoding
@@ -50,6 +60,22 @@ public final class InMemorySMSLedger: SMSLedger {
             merged.segments = 0
             rows.append(merged)
             return rows[index]
+        }
+    }
+
+    /// See ``SMSLedger/recordDropped(_:reason:at:)``.
+    public func recordDropped(_ reservation: SMSReservation, reason: String, at: Date) async throws -> SMSLedgerRecord {
+        rows.withLock { rows in
+            if let existing = rows.first(where: { $0.idempotencyKey == reservation.idempotencyKey }) {
+                return existing
+            }
+            var dropped = Self.record(id: Int64(rows.count + 1), reservation, status: .dropped)
+            dropped.text = nil
+            dropped.recipient = nil
+            dropped.reason = reason
+            dropped.finishedAt = at
+            rows.append(dropped)
+            return dropped
         }
     }
 
@@ -64,9 +90,10 @@ public final class InMemorySMSLedger: SMSLedger {
     }
 
     /// See ``SMSLedger/accept(id:provider:receipt:at:)``.
-    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws {
+    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord? {
         rows.withLock { rows in
-            guard let index = rows.firstIndex(where: { $0.id == id }), rows[index].status == .reserved else { return }
+            guard let index = rows.firstIndex(where: { $0.id == id }) else { return nil }
+            guard rows[index].status == .reserved else { return rows[index] }
             rows[index].status = .accepted
             rows[index].netOre = rows[index].segments * rows[index].unitPriceOre
             rows[index].provider = provider
@@ -76,6 +103,7 @@ public final class InMemorySMSLedger: SMSLedger {
             rows[index].acceptedAt = at
             rows[index].text = nil
             rows[index].recipient = nil
+            return rows[index]
         }
     }
 
@@ -112,12 +140,14 @@ public final class InMemorySMSLedger: SMSLedger {
 
     /// See ``SMSLedger/committedOre(tenant:from:to:)``.
     public func committedOre(tenant: String, from: Date, to: Date) async throws -> Int {
-        rows.withLock { rows in
-            rows.filter { $0.tenant == tenant && $0.createdAt >= from && $0.createdAt < to }
-                .reduce(0) { sum, row in
-                    sum + (row.status.isCharged ? row.netOre : row.status == .reserved ? row.segments * row.unitPriceOre : 0)
-                }
-        }
+        rows.withLock { rows in Self.committedOre(rows, tenant: tenant, from: from, to: to) }
+    }
+
+    private static func committedOre(_ rows: [SMSLedgerRecord], tenant: String, from: Date, to: Date) -> Int {
+        rows.filter { $0.tenant == tenant && $0.createdAt >= from && $0.createdAt < to }
+            .reduce(0) { sum, row in
+                sum + (row.status.isCharged ? row.netOre : row.status == .reserved ? row.segments * row.unitPriceOre : 0)
+            }
     }
 
     private static func record(id: Int64, _ reservation: SMSReservation, status: SMSLedgerStatus) -> SMSLedgerRecord {

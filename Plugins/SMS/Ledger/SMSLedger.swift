@@ -10,22 +10,32 @@ public import PluginKit
 /// Implementation requirements:
 /// - every method is durable when it returns and atomic (one transaction);
 /// - `reserve` never creates a second row for an idempotency key: it returns the existing row;
+/// - `reserve` and `merge` check their ``SMSSpendCap`` in the transaction that writes, so
+///   concurrent callers (in one process or several) never take a company above its cap;
 /// - `accept` sets `netOre = segments × unitPriceOre` only when the row is `reserved`, so a
 ///   repeated acceptance changes nothing (never a double charge);
 /// - records are scoped by tenant where a tenant is given.
 public protocol SMSLedger: Sendable {
-    /// Records `reservation` as `reserved`, or returns the row already under its key (with
-    /// `isNew` false).
-    func reserve(_ reservation: SMSReservation) async throws -> (record: SMSLedgerRecord, isNew: Bool)
+    /// Returns the row already under `reservation`'s key if there is one; otherwise records
+    /// `reservation` as `reserved` — unless its quoted price would take the company's
+    /// committed øre in `cap`'s period above the cap (nil: no cap), in which case nothing is
+    /// written.
+    func reserve(_ reservation: SMSReservation, within cap: SMSSpendCap?) async throws -> SMSReservationOutcome
 
     /// Folds the notice `reservation` into the `reserved` row of the same tenant and merge
     /// group created at or after `since`, replacing that row's text and quote with the
     /// reservation's text (`mergedText` is given the new notice count) and recording the
     /// notice under its own key as `merged`. Returns the updated row, or nil when there is no
-    /// such row (the caller reserves instead). A key already recorded returns its row unchanged.
+    /// such row or when the longer text's price would take the company above `cap` (the
+    /// caller then reserves, under the same cap). A key already recorded returns its row unchanged.
     func merge(
-        _ reservation: SMSReservation, since: Date, mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
+        _ reservation: SMSReservation, since: Date, within cap: SMSSpendCap?,
+        mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
     ) async throws -> SMSLedgerRecord?
+
+    /// Records `reservation` as `dropped` with `reason` (never sent, not charged, the text and
+    /// full recipient not kept), or returns the row already under its key unchanged.
+    func recordDropped(_ reservation: SMSReservation, reason: String, at: Date) async throws -> SMSLedgerRecord
 
     /// The `reserved` rows to send or drop at `now` (`sendAfter ≤ now`), oldest first.
     func due(at now: Date, limit: Int) async throws -> [SMSLedgerRecord]
@@ -34,8 +44,9 @@ public protocol SMSLedger: Sendable {
     func record(forKey key: String) async throws -> SMSLedgerRecord?
 
     /// The provider accepted row `id`: status `accepted`, charged, text and full recipient
-    /// forgotten. Does nothing unless the row is `reserved`.
-    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws
+    /// forgotten. Does nothing unless the row is `reserved`. Returns the row as stored
+    /// afterwards, read in the same transaction; nil when there is no row `id`.
+    func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord?
 
     /// Row `id` ends without a charge: `released` (refused for good) or `dropped` (expired,
     /// over the cap). Does nothing unless the row is `reserved`.

@@ -2,8 +2,9 @@
 ///
 /// `reserved` → `accepted` → `delivered` / `failed` (provider callbacks); `reserved` →
 /// `released` when the provider refused it for good; `reserved` → `dropped` when it expired
-/// before it could be sent (or the spend cap refused it); `merged` rows record a
-/// missed-call notice folded into another row's SMS (never sent on their own).
+/// before it could be sent; a missed-call notice the spend cap refused is recorded `dropped`
+/// at once; `merged` rows record a missed-call notice folded into another row's SMS (never
+/// sent on their own).
 public enum SMSLedgerStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Recorded before sending; sent (again) until the provider accepts or refuses it.
     case reserved
@@ -15,7 +16,7 @@ public enum SMSLedgerStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case failed
     /// The provider refused it for good: not charged.
     case released
-    /// Not sent: expired, or over the spend cap. Not charged.
+    /// Not sent: expired, or a missed-call notice over the spend cap. Not charged.
     case dropped
     /// Folded into another row's SMS. Not charged.
     case merged

@@ -16,7 +16,7 @@ public struct SMSSendError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidRecipient = Code(.invalidRecipient)
         /// Too many login codes for this number, client or company this hour; HTTP 429.
         public static let rateLimited = Code(.rateLimited)
-        /// The company's monthly SMS spend cap would be exceeded; HTTP 402/403.
+        /// The company's monthly SMS spend cap would be exceeded; HTTP 402.
         public static let spendCapReached = Code(.spendCapReached)
         /// The provider refused the message for good (not charged); HTTP 422.
         public static let refused = Code(.refused)

@@ -20,7 +20,7 @@ public actor SMSService {
     private let clock: any PluginClock
     private let logger: Logger
     private let departmentOf: @Sendable (_ tenant: String, _ user: String) -> String?
-    private let rateLimiter = SMSRateLimiter()
+    private let rateLimiter = RateLimiter(window: .seconds(3600))
     private var inFlight: Set<Int64> = []
     private var notBefore: [Int64: (date: Date, failures: Int)] = [:]
 
@@ -73,19 +73,28 @@ public actor SMSService {
                 (key: "client|\(request.clientAddress ?? "-")", limit: request.clientAddress == nil ? 0 : settings.loginCodesPerClient),
                 (key: "tenant|\(request.tenant)", limit: settings.loginCodesPerTenant),
             ]
-            guard rateLimiter.admit(limits, at: now) else {
+            guard rateLimiter.take(limits, at: now) == nil else {
                 throw SMSSendError(.rateLimited, "too many login codes requested this hour; try again later")
             }
         }
-        try await checkSpendCap(tenant: request.tenant, adding: quote.priceOre, at: now)
         let reservation = SMSReservation(
             idempotencyKey: key, tenant: request.tenant, user: request.user,
             department: request.department ?? request.user.flatMap { departmentOf(request.tenant, $0) }, queue: request.queue,
             purpose: request.purpose, recipient: request.recipient, text: request.text, quote: quote, mergeGroup: nil,
             createdAt: now, sendAfter: now, expiresAt: now.addingTimeInterval(settings.expiry))
-        let (record, isNew) = try await attempt({ try await self.ledger.reserve(reservation) })
-        guard isNew || record.status == .reserved else { return record }
-        return try await settle(record)
+        let cap = spendCap(tenant: request.tenant, at: now)
+        switch try await attempt({ try await self.ledger.reserve(reservation, within: cap) }) {
+        case .reserved(let record):
+            return try await settle(record)
+        case .existing(let record):
+            guard record.status == .reserved else { return record }
+            return try await settle(record)
+        case .overSpendCap(let committed):
+            let limit = cap?.limitOre ?? 0
+            throw SMSSendError(
+                .spendCapReached,
+                "the monthly SMS spend cap of \(BillingAmount.kroner(limit)) NOK is reached (\(BillingAmount.kroner(committed)) NOK used); the message was not sent")
+        }
     }
 
     /// Sends a reserved row now and says how it ended.
@@ -123,8 +132,8 @@ public actor SMSService {
             expiresAt: notice.occurredAt.addingTimeInterval(settings.expiry))
         do {
             if now > reservation.expiresAt {
-                let (record, isNew) = try await ledger.reserve(reservation)
-                if isNew || record.status == .reserved {
+                let outcome = try await ledger.reserve(reservation, within: nil)
+                if let record = outcome.record, record.status == .reserved {
                     try await ledger.finishUncharged(id: record.id, status: .dropped, reason: "expired before it could be sent", at: now)
                     logger.notice(
                         "missed-call SMS dropped: expired",
@@ -134,9 +143,11 @@ public actor SMSService {
             }
             let settings = self.settings
             let tenant = notice.tenant
+            let cap = spendCap(tenant: tenant, at: now)
             var merged: SMSLedgerRecord?
             if settings.mergeWindow > 0 {
-                merged = try await ledger.merge(reservation, since: notice.occurredAt.addingTimeInterval(-settings.mergeWindow)) { count in
+                let since = notice.occurredAt.addingTimeInterval(-settings.mergeWindow)
+                merged = try await ledger.merge(reservation, since: since, within: cap) { count in
                     let text = SMSTemplates.missedCall(count: count, caller: notice.caller, time: time, queue: notice.queue, language: language)
                     let quote = (try? SMSQuote(text: text, partLimit: SMSQuote.maximumPartLimit, unitPriceOre: settings.unitPriceOre(tenant: tenant))) ?? quote
                     return (text, quote)
@@ -148,11 +159,10 @@ public actor SMSService {
             let record: SMSLedgerRecord
             if let merged {
                 record = merged
+            } else if let reserved = try await ledger.reserve(reservation, within: cap).record {
+                record = reserved
             } else {
-                record = try await ledger.reserve(reservation).record
-            }
-            if record.status == .reserved, await overSpendCap(tenant: notice.tenant, record: record, at: now) {
-                try await ledger.finishUncharged(id: record.id, status: .dropped, reason: "monthly spend cap reached", at: now)
+                _ = try await ledger.recordDropped(reservation, reason: "monthly spend cap reached", at: now)
                 logger.warning("missed-call SMS dropped: monthly spend cap reached", ["tenant": notice.tenant, "event": notice.eventID])
                 return .dropped
             }
@@ -261,40 +271,21 @@ public actor SMSService {
                 logger.debug("SMS not sent yet", ["to": record.maskedRecipient, "error": error.description])
                 return .later(error)
             }
-            try await ledger.accept(id: record.id, provider: provider.name, receipt: receipt, at: clock.now())
+            let stored = try await ledger.accept(id: record.id, provider: provider.name, receipt: receipt, at: clock.now())
             notBefore[record.id] = nil
-            var accepted = record
-            accepted.status = .accepted
-            accepted.netOre = record.segments * record.unitPriceOre
-            accepted.provider = provider.name
-            accepted.providerMessageID = receipt.providerMessageID
-            accepted.providerSegments = receipt.providerSegments
-            accepted.text = nil
-            accepted.recipient = nil
-            return .accepted(accepted)
+            guard let stored else { return .later(.transient("the SMS ledger has no row \(record.id)")) }
+            return .accepted(stored)
         } catch {
             return .later(.transient("the SMS ledger could not be written: \(error)"))
         }
     }
 
-    private func checkSpendCap(tenant: String, adding ore: Int, at now: Date) async throws(SMSSendError) {
-        let cap = settings.monthlyCapOre(tenant: tenant)
-        guard cap > 0 else { return }
+    /// `tenant`'s cap over the month containing `now`, nil when it has none.
+    private func spendCap(tenant: String, at now: Date) -> SMSSpendCap? {
+        let limit = settings.monthlyCapOre(tenant: tenant)
+        guard limit > 0 else { return nil }
         let (start, end) = Self.month(containing: now, in: settings.timeZone)
-        let committed = try await attempt({ try await self.ledger.committedOre(tenant: tenant, from: start, to: end) })
-        guard committed + ore <= cap else {
-            throw SMSSendError(
-                .spendCapReached,
-                "the monthly SMS spend cap of \(BillingAmount.kroner(cap)) NOK is reached (\(BillingAmount.kroner(committed)) NOK used); the message was not sent")
-        }
-    }
-
-    private func overSpendCap(tenant: String, record: SMSLedgerRecord, at now: Date) async -> Bool {
-        let cap = settings.monthlyCapOre(tenant: tenant)
-        guard cap > 0 else { return false }
-        let (start, end) = Self.month(containing: now, in: settings.timeZone)
-        guard let committed = try? await ledger.committedOre(tenant: tenant, from: start, to: end) else { return false }
-        return committed > cap
+        return SMSSpendCap(limitOre: limit, from: start, to: end)
     }
 
     private func attempt<Result: Sendable>(_ body: () async throws -> Result) async throws(SMSSendError) -> Result {

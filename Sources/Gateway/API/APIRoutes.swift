@@ -20,9 +20,7 @@ struct APIRoutes {
     func register(in router: inout Router) throws {
         let authenticator = try Authenticator(tables: storage.access, tenants: configuration.tenants)
         let engines = self.engines
-        let sms = SMSServiceDirectory(services: configuration.plugins.compactMap { plugin in
-            smsServices[plugin.name].map { (plugin.filter.tenants, $0) }
-        })
+        let sms = SMSServiceDirectory(configuration: configuration, services: smsServices)
         let sender: any LoginCodeSender = switch configuration.auth.codeDelivery {
         case .log: LogLoginCodeSender(logger: logger.labelled("auth"))
         case .sms: SMSLoginCodeSender(services: sms, validMinutes: configuration.auth.codeValidSeconds / 60)

@@ -97,6 +97,18 @@ struct JSONBody {
         return string(key, maxLength: maxLength).map { .some($0) }
     }
 
+    /// An email address field that may be `null` (to clear it): `.some(nil)` for null; an
+    /// address that is not well-formed (``EmailAddress``) is reported.
+    mutating func nullableEmailAddress(_ key: String, maxLength: Int = 1000) -> String?? {
+        guard let value = nullableString(key, maxLength: maxLength) else { return nil }
+        guard let address = value else { return .some(nil) }
+        guard EmailAddress.isWellFormed(address) else {
+            report(key, "is not an email address; expected \(EmailAddress.expected)")
+            return nil
+        }
+        return .some(address)
+    }
+
     /// A boolean field.
     mutating func boolean(_ key: String, required: Bool = false) -> Bool? {
         guard let value = value(key, required: required) else { return nil }

@@ -52,9 +52,9 @@ final class LoginService: Sendable {
     private let findAccount: @Sendable (PhoneNumber, TenantID?, LoginChannel) async -> Account?
     private let logger: Logger
     private let now: @Sendable () -> Int64
-    private let perNumber: RateLimiter
-    private let perAddress: RateLimiter
-    private let verifyPerAddress: RateLimiter
+    /// Codes per number and per client address, and verifications per client address, each
+    /// within an hour (the keys say which).
+    private let limits = RateLimiter(window: .seconds(3600))
 
     init(
         configuration: AuthConfiguration, tables: AccessTables, sender: any LoginCodeSender, logger: Logger,
@@ -67,10 +67,6 @@ final class LoginService: Sendable {
         self.findAccount = findAccount
         self.logger = logger
         self.now = now
-        let hour: Int64 = 3_600_000
-        perNumber = RateLimiter(limit: configuration.codesPerNumberPerHour, windowMilliseconds: hour)
-        perAddress = RateLimiter(limit: configuration.codesPerAddressPerHour, windowMilliseconds: hour)
-        verifyPerAddress = RateLimiter(limit: configuration.codesPerAddressPerHour * configuration.codeAttempts, windowMilliseconds: hour)
     }
 
     /// Sends a code to `number` (the user of `tenant`, when given) over `channel`.
@@ -85,10 +81,10 @@ final class LoginService: Sendable {
                 detail: "Codes cannot be sent by \(channel.rawValue) on this gateway; use another channel.")
         }
         let now = now()
-        if let wait = perAddress.take("address:\(clientAddress ?? "unknown")", now: now) {
+        if let wait = limits.take("address:\(clientAddress ?? "unknown")", limit: configuration.codesPerAddressPerHour, at: Date(millisecondsSince1970: now)) {
             throw APIProblem.rateLimited("Too many login requests from this address.", retryAfterSeconds: wait)
         }
-        if let wait = perNumber.take("number:\(number.e164)", now: now) {
+        if let wait = limits.take("number:\(number.e164)", limit: configuration.codesPerNumberPerHour, at: Date(millisecondsSince1970: now)) {
             throw APIProblem.rateLimited("Too many codes sent to this number; wait before asking again.", retryAfterSeconds: wait)
         }
         let account = await findAccount(number, tenant, channel)
@@ -137,7 +133,8 @@ final class LoginService: Sendable {
     ///   `too-many-attempts`, `unknown-challenge`; 429 when the address has tried too often.
     func verify(challengeID: String, code: String, clientAddress: String?) async throws(HTTPError) -> Session {
         let now = now()
-        if let wait = verifyPerAddress.take("verify:\(clientAddress ?? "unknown")", now: now) {
+        let verifications = configuration.codesPerAddressPerHour * configuration.codeAttempts
+        if let wait = limits.take("verify:\(clientAddress ?? "unknown")", limit: verifications, at: Date(millisecondsSince1970: now)) {
             throw APIProblem.rateLimited("Too many code attempts from this address.", retryAfterSeconds: wait)
         }
         let taken: LoginChallengeTable.Row?

@@ -10,9 +10,17 @@ struct BillingOutput {
     var bytes: [UInt8] = []
     private var firstRow = true
 
-    init(format: BillingExportRequest.Format) {
+    /// An empty output in `format`, with room for `capacity` bytes.
+    init(format: BillingExportRequest.Format, capacity: Int) {
         self.format = format
-        bytes.reserveCapacity(1 << 20 + 4096)
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The bytes built so far; the output is empty afterwards (with the same room).
+    mutating func take() -> [UInt8] {
+        let taken = bytes
+        bytes.removeAll(keepingCapacity: true)
+        return taken
     }
 
     private var separator: UInt8 { format == .csvNB ? UInt8(ascii: ";") : UInt8(ascii: ",") }

@@ -31,8 +31,8 @@ public struct UserConfiguration: Sendable, Equatable, EffectiveConfiguration {
         ipNumber = config.phoneNumber("ip_number")
         role = config.choice("role", default: UserRole.user)
         language = config.choice("language", default: defaultLanguage)
-        if let email, !Self.looksLikeEmail(email) {
-            config.report("email", "\"\(email)\" is not an email address; expected name@domain")
+        if let email, !EmailAddress.isWellFormed(email) {
+            config.report("email", "\"\(email)\" is not an email address; expected \(EmailAddress.expected)")
         }
         guard let id, let name else { return nil }
         self.id = id
@@ -42,14 +42,6 @@ public struct UserConfiguration: Sendable, Equatable, EffectiveConfiguration {
     /// Every number the user can be reached on.
     var numbers: [(key: String, number: PhoneNumber)] {
         [("mobile", mobile), ("ip_number", ipNumber)].compactMap { key, number in number.map { (key, $0) } }
-    }
-
-    private static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
-            return false
-        }
-        return !text.contains(where: \.isWhitespace)
     }
 
     var effective: TOMLTable {

@@ -1,14 +1,16 @@
 import SMSPlugin
 import Switchboard
 
-/// Which SMS service sends a company's SMS: the `sms` plugin instance that serves that
-/// company alone (`tenants = ["ID"]`) if there is one, else the one serving every company.
+/// Which SMS service sends a company's SMS: the service of the `sms` plugin instance
+/// ``GatewayConfiguration/smsInstance(for:)`` chooses for the company.
 struct SMSServiceDirectory: Sendable {
-    /// Each instance's service with the companies its filter names (empty: all).
-    let services: [(tenants: Set<String>, service: SMSService)]
+    /// The configuration whose instances are chosen from.
+    let configuration: GatewayConfiguration
+    /// Each instance's service, by instance name.
+    let services: [String: SMSService]
 
     /// The service for `tenant`, if any instance serves it.
     func service(for tenant: TenantID) -> SMSService? {
-        services.first { $0.tenants == [tenant.rawValue] }?.service ?? services.first { $0.tenants.isEmpty || $0.tenants.contains(tenant.rawValue) }?.service
+        configuration.smsInstance(for: tenant.rawValue).flatMap { services[$0.name] }
     }
 }

@@ -26,24 +26,26 @@ public final class SQLiteSMSLedger: SMSLedger {
         segment_mismatch, status, reason, created_at, send_after, expires_at, accepted_at, finished_at
         """
 
-    /// See ``SMSLedger/reserve(_:)``.
-    public func reserve(_ reservation: SMSReservation) async throws -> (record: SMSLedgerRecord, isNew: Bool) {
+    /// See ``SMSLedger/reserve(_:within:)``.
+    public func reserve(_ reservation: SMSReservation, within cap: SMSSpendCap?) async throws -> SMSReservationOutcome {
         try await database.access { database in
             try database.transaction {
                 if let existing = try Self.select(database, where: "idempotency_key = ?", [.text(reservation.idempotencyKey)]).first {
-                    return (existing, false)
+                    return .existing(existing)
                 }
-                try Self.insert(database, reservation, status: .reserved)
-                let inserted = try Self.select(database, where: "id = ?", [.integer(database.lastInsertRowID)])
-                guard let record = inserted.first else { throw SQLiteError(extendedCode: 21, message: "the inserted sms_ledger row is missing") }
-                return (record, true)
+                if let cap {
+                    let committed = try Self.committedOre(database, tenant: reservation.tenant, from: cap.from, to: cap.to)
+                    guard cap.admits(reservation.quote.priceOre, committedOre: committed) else { return .overSpendCap(committedOre: committed) }
+                }
+                return .reserved(try Self.insert(database, reservation, status: .reserved))
             }
         }
     }
 
-    /// See ``SMSLedger/merge(_:since:mergedText:)``.
+    /// See ``SMSLedger/merge(_:since:within:mergedText:)``.
     public func merge(
-        _ reservation: SMSReservation, since: Date, mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
+        _ reservation: SMSReservation, since: Date, within cap: SMSSpendCap?,
+        mergedText: @escaping @Sendable (Int) -> (text: String, quote: SMSQuote)
     ) async throws -> SMSLedgerRecord? {
         try await database.access { database in
             try database.transaction { () throws -> SMSLedgerRecord? in
@@ -59,11 +61,28 @@ public final class SQLiteSMSLedger: SMSLedger {
                 else { return nil }
                 let count = target.noticeCount + 1
                 let (text, quote) = mergedText(count)
+                if let cap {
+                    let added = (quote.segments - target.segments) * target.unitPriceOre
+                    let committed = try Self.committedOre(database, tenant: reservation.tenant, from: cap.from, to: cap.to)
+                    guard cap.admits(added, committedOre: committed) else { return nil }
+                }
                 try database.execute(
                     "UPDATE sms_ledger SET text = ?, notice_count = ?, encoding = ?, segments = ? WHERE id = ?",
                     [.text(text), .integer(Int64(count)), .text(quote.encoding.rawValue), .integer(Int64(quote.segments)), .integer(target.id)])
-                try Self.insert(database, reservation, status: .merged)
+                _ = try Self.insert(database, reservation, status: .merged)
                 return try Self.select(database, where: "id = ?", [.integer(target.id)]).first
+            }
+        }
+    }
+
+    /// See ``SMSLedger/recordDropped(_:reason:at:)``.
+    public func recordDropped(_ reservation: SMSReservation, reason: String, at: Date) async throws -> SMSLedgerRecord {
+        try await database.access { database in
+            try database.transaction {
+                if let existing = try Self.select(database, where: "idempotency_key = ?", [.text(reservation.idempotencyKey)]).first {
+                    return existing
+                }
+                return try Self.insert(database, reservation, status: .dropped, reason: reason, finishedAt: at)
             }
         }
     }
@@ -83,19 +102,22 @@ public final class SQLiteSMSLedger: SMSLedger {
     }
 
     /// See ``SMSLedger/accept(id:provider:receipt:at:)``.
-    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws {
+    public func accept(id: Int64, provider: String, receipt: SMSReceipt, at: Date) async throws -> SMSLedgerRecord? {
         try await database.access { database in
-            try database.execute(
-                """
-                UPDATE sms_ledger SET status = 'accepted', net_ore = segments * unit_price_ore, provider = ?,
-                    provider_message_id = ?, provider_segments = ?, segment_mismatch = coalesce(? != segments, 0),
-                    accepted_at = ?, text = NULL, recipient = NULL
-                WHERE id = ? AND status = 'reserved'
-                """,
-                [
-                    .text(provider), .text(receipt.providerMessageID), Self.optional(receipt.providerSegments),
-                    Self.optional(receipt.providerSegments), .integer(at.millisecondsSince1970), .integer(id),
-                ])
+            try database.transaction {
+                try database.execute(
+                    """
+                    UPDATE sms_ledger SET status = 'accepted', net_ore = segments * unit_price_ore, provider = ?,
+                        provider_message_id = ?, provider_segments = ?, segment_mismatch = coalesce(? != segments, 0),
+                        accepted_at = ?, text = NULL, recipient = NULL
+                    WHERE id = ? AND status = 'reserved'
+                    """,
+                    [
+                        .text(provider), .text(receipt.providerMessageID), Self.optional(receipt.providerSegments),
+                        Self.optional(receipt.providerSegments), .integer(at.millisecondsSince1970), .integer(id),
+                    ])
+                return try Self.select(database, where: "id = ?", [.integer(id)]).first
+            }
         }
     }
 
@@ -121,7 +143,7 @@ public final class SQLiteSMSLedger: SMSLedger {
                 UPDATE sms_ledger SET status = ?, reason = ?, finished_at = ?,
                     provider_segments = coalesce(?, provider_segments),
                     segment_mismatch = coalesce(coalesce(?, provider_segments) != segments, 0)
-                WHERE provider = ? AND provider_message_id = ? AND status IN ('accepted', 'delivered', 'failed')
+                WHERE provider = ? AND provider_message_id = ? AND \(SMSLedgerCondition.charged)
                 """,
                 [
                     .text(delivered ? "delivered" : "failed"), reason.map { .text($0) } ?? .null,
@@ -134,39 +156,50 @@ public final class SQLiteSMSLedger: SMSLedger {
 
     /// See ``SMSLedger/committedOre(tenant:from:to:)``.
     public func committedOre(tenant: String, from: Date, to: Date) async throws -> Int {
-        try await database.access { database in
-            let select = try database.prepare(
-                """
-                SELECT coalesce(sum(CASE WHEN status = 'reserved' THEN segments * unit_price_ore ELSE net_ore END), 0)
-                FROM sms_ledger WHERE tenant = ? AND created_at >= ? AND created_at < ?
-                """)
-            try select.bind([.text(tenant), .integer(from.millisecondsSince1970), .integer(to.millisecondsSince1970)])
-            return try select.step() ? Int(select.int64(at: 0)) : 0
-        }
+        try await database.access { database in try Self.committedOre(database, tenant: tenant, from: from, to: to) }
+    }
+
+    private static func committedOre(_ database: SQLiteDatabase, tenant: String, from: Date, to: Date) throws -> Int {
+        let select = try database.prepare(
+            """
+            SELECT coalesce(sum(CASE WHEN status = 'reserved' THEN segments * unit_price_ore ELSE net_ore END), 0)
+            FROM sms_ledger WHERE tenant = ? AND created_at >= ? AND created_at < ?
+            """)
+        try select.bind([.text(tenant), .integer(from.millisecondsSince1970), .integer(to.millisecondsSince1970)])
+        return try select.step() ? Int(select.int64(at: 0)) : 0
     }
 
     private static func optional(_ value: Int?) -> SQLiteValue { value.map { .integer(Int64($0)) } ?? .null }
 
     private static func optionalText(_ value: String?) -> SQLiteValue { value.map { .text($0) } ?? .null }
 
-    private static func insert(_ database: SQLiteDatabase, _ reservation: SMSReservation, status: SMSLedgerStatus) throws {
+    /// Inserts `reservation` in `status` and returns the row. Only a `reserved` row keeps the
+    /// text and full recipient; a `merged` row carries no segments (its SMS is another row's).
+    private static func insert(
+        _ database: SQLiteDatabase, _ reservation: SMSReservation, status: SMSLedgerStatus, reason: String? = nil, finishedAt: Date? = nil
+    ) throws -> SMSLedgerRecord {
         let keepsMessage = status == .reserved
         try database.execute(
             """
             INSERT INTO sms_ledger (idempotency_key, tenant, user, department, queue, purpose, recipient, recipient_masked,
-                text, merge_group, encoding, segments, unit_price_ore, status, created_at, send_after, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                text, merge_group, encoding, segments, unit_price_ore, status, reason, created_at, send_after, expires_at,
+                finished_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(reservation.idempotencyKey), .text(reservation.tenant), optionalText(reservation.user),
                 optionalText(reservation.department), optionalText(reservation.queue), .text(reservation.purpose.rawValue),
                 keepsMessage ? .text(reservation.recipient) : .null, .text(SMSReservation.mask(reservation.recipient)),
                 keepsMessage ? .text(reservation.text) : .null, optionalText(reservation.mergeGroup),
-                .text(reservation.quote.encoding.rawValue), .integer(Int64(keepsMessage ? reservation.quote.segments : 0)),
-                .integer(Int64(reservation.quote.unitPriceOre)), .text(status.rawValue),
+                .text(reservation.quote.encoding.rawValue), .integer(Int64(status == .merged ? 0 : reservation.quote.segments)),
+                .integer(Int64(reservation.quote.unitPriceOre)), .text(status.rawValue), optionalText(reason),
                 .integer(reservation.createdAt.millisecondsSince1970), .integer(reservation.sendAfter.millisecondsSince1970),
-                .integer(reservation.expiresAt.millisecondsSince1970),
+                .integer(reservation.expiresAt.millisecondsSince1970), finishedAt.map { .integer($0.millisecondsSince1970) } ?? .null,
             ])
+        guard let record = try select(database, where: "id = ?", [.integer(database.lastInsertRowID)]).first else {
+            throw SQLiteError(extendedCode: 21, message: "the inserted sms_ledger row is missing")
+        }
+        return record
     }
 
     static func select(_ database: SQLiteDatabase, where condition: String, _ values: [SQLiteValue]) throws -> [SMSLedgerRecord] {

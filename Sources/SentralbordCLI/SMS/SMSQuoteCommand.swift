@@ -1,24 +1,44 @@
 import Foundation
+import Gateway
+import PluginKit
 import SMSPlugin
 
-/// `sentralbord sms quote [--json] [--parts-limit N] [--unit-price-ore N] TEXT`: how TEXT
-/// would be sent as SMS (encoding, units, parts) and what it costs excluding VAT. With
-/// `--json`, one ``SMSQuote`` object (the same body as `POST /api/v1/sms/quote`). An empty
-/// text, or one needing more parts than the limit, is refused with exit status 1.
+/// `sentralbord sms quote [--json] [--parts-limit N] [--unit-price-ore N] [--tenant ID]
+/// [--config PATH] TEXT`: how TEXT would be sent as SMS (encoding, units, parts) and what it
+/// costs excluding VAT. With `--json`, one ``SMSQuote`` object (the same body as
+/// `POST /api/v1/sms/quote`). An empty text, or one needing more parts than the limit, is
+/// refused with exit status 1.
+///
+/// The price and part limit are the configuration's, as the gateway would quote them: those
+/// of the `sms` instance serving `--tenant` (its `tenant_settings` price for that company), or
+/// of the first `sms` instance without one. The configuration is `--config PATH`, else
+/// `config.toml` when there is one (a configuration with problems exits 78); without either,
+/// or without an `sms` instance, the defaults. `--unit-price-ore` and `--parts-limit` override.
 struct SMSQuoteCommand: Command {
     static let interface = CommandInterface(
         path: ["sms", "quote"],
         summary: "Show how a text is sent as SMS (GSM-7 or UCS-2, parts) and its price.",
         options: [
-            .init("parts-limit", valueName: "N", help: "The most parts a message may have, 1…255 (default \(SMSQuote.defaultPartLimit))."),
-            .init("unit-price-ore", valueName: "N", help: "The price of one part in øre excl. VAT (default \(SMSQuote.defaultUnitPriceOre))."),
+            .init(
+                "parts-limit", valueName: "N",
+                help: "The most parts a message may have, 1…255 (default: the configured part_limit, else \(SMSQuote.defaultPartLimit))."),
+            .init(
+                "unit-price-ore", valueName: "N",
+                help: "The price of one part in øre excl. VAT (default: the configured price, else \(SMSQuote.defaultUnitPriceOre))."),
+            .init("tenant", valueName: "ID", help: "Quote at the price configured for this company."),
+            .init("config", valueName: "PATH", help: "The configuration file (default: config.toml when there is one)."),
         ],
         flags: [.init("json", help: "Print one JSON object.")],
         positionals: [.init("TEXT", help: "The message text.")])
 
+    /// The file `config.toml` in the working directory, read when `--config` is not given and it exists.
+    static let defaultConfigPath = "config.toml"
+
     let text: String
-    let partLimit: Int
-    let unitPriceOre: Int
+    let partLimit: Int?
+    let unitPriceOre: Int?
+    let tenant: String?
+    let configPath: String?
     let json: Bool
 
     init(arguments: ParsedArguments) throws(UsageError) {
@@ -26,15 +46,36 @@ struct SMSQuoteCommand: Command {
             throw UsageError("missing TEXT", usage: Self.interface.usage)
         }
         self.text = text
-        partLimit = try Self.integer(arguments.option("parts-limit"), name: "parts-limit", default: SMSQuote.defaultPartLimit, in: 1...SMSQuote.maximumPartLimit)
-        unitPriceOre = try Self.integer(arguments.option("unit-price-ore"), name: "unit-price-ore", default: SMSQuote.defaultUnitPriceOre, in: 0...1_000_000)
+        partLimit = try Self.integer(arguments.option("parts-limit"), name: "parts-limit", in: 1...SMSQuote.maximumPartLimit)
+        unitPriceOre = try Self.integer(arguments.option("unit-price-ore"), name: "unit-price-ore", in: 0...1_000_000)
+        tenant = arguments.option("tenant")
+        configPath = arguments.option("config")
         json = arguments.flag("json")
     }
 
+    /// The settings to quote with: the chosen instance's, or the defaults.
+    private func settings(console: Console) -> Result<SMSSettings, EarlyExit> {
+        let path = configPath ?? (FileManager.default.fileExists(atPath: Self.defaultConfigPath) ? Self.defaultConfigPath : nil)
+        guard let path else { return .success(SMSSettings()) }
+        do {
+            let configuration = try GatewayConfiguration.load(path: path)
+            return .success(configuration.smsInstance(for: tenant)?.settings ?? SMSSettings())
+        } catch {
+            console.err(error.description + "\n\(path): \(error.issues.count) problem(s)\n")
+            return .failure(EarlyExit(code: .configuration))
+        }
+    }
+
     func run(console: Console) async -> ExitCode {
+        let settings: SMSSettings
+        switch self.settings(console: console) {
+        case .success(let found): settings = found
+        case .failure(let exit): return exit.code
+        }
+        let price = unitPriceOre ?? tenant.map(settings.unitPriceOre(tenant:)) ?? settings.unitPriceOre
         let quote: SMSQuote
         do {
-            quote = try SMSQuote(text: text, partLimit: partLimit, unitPriceOre: unitPriceOre)
+            quote = try SMSQuote(text: text, partLimit: partLimit ?? settings.partLimit, unitPriceOre: price)
         } catch {
             console.err("sentralbord sms quote: \(error.message)\n")
             return .failure
@@ -64,8 +105,8 @@ struct SMSQuoteCommand: Command {
         text.unicodeScalars.map { String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }.joined(separator: " U+")
     }
 
-    private static func integer(_ value: String?, name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
-        guard let value else { return defaultValue }
+    private static func integer(_ value: String?, name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let value else { return nil }
         guard let number = Int(value), range.contains(number) else {
             throw UsageError("--\(name) must be an integer in \(range.lowerBound)…\(range.upperBound), not '\(value)'", usage: interface.usage)
         }

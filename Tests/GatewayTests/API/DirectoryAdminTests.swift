@@ -55,6 +55,29 @@ struct DirectoryAdminTests {
         }
     }
 
+    @Test func emailAddressesAreCheckedAsTheConfigurationChecksThem() async throws {
+        try await APIHarness.with { harness in
+            let admin = APIHarness.keys["ACME_ADMIN"]!
+            func fields(_ response: HTTPClientResponse) -> [String] {
+                (harness.object(response)["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            }
+            for bad in ["ann", "ann@example", "ann @example.no", "ann@.no", "@example.no", "ann@example.no."] {
+                let created = try await harness.request(
+                    .post, "/api/v1/admin/users", token: admin, json: #"{"id": "cid", "name": "Cid", "email": "\#(bad)"}"#)
+                #expect(created.status == 422 && harness.problemType(created) == "validation-failed", "\(bad): \(created.text)")
+                #expect(fields(created) == ["email"], "\(bad): \(created.text)")
+                #expect(created.text.contains("is not an email address; expected name@domain"))
+                let changed = try await harness.request(.patch, "/api/v1/admin/users/ann", token: admin, json: #"{"email": "\#(bad)"}"#)
+                #expect(changed.status == 422 && fields(changed) == ["email"], "\(bad): \(changed.text)")
+            }
+            #expect(try await harness.request(.get, "/api/v1/users/cid", token: admin).status == 404, "no user was created")
+            let good = try await harness.request(.patch, "/api/v1/admin/users/ann", token: admin, json: #"{"email": "ann@example.no"}"#)
+            #expect(good.status == 200 && harness.object(good)["email"] as? String == "ann@example.no", "\(good.text)")
+            let cleared = try await harness.request(.patch, "/api/v1/admin/users/ann", token: admin, json: #"{"email": null}"#)
+            #expect(cleared.status == 200 && !(harness.object(cleared)["email"] is String), "\(cleared.text)")
+        }
+    }
+
     @Test func queuesAreCreatedChangedAndRemovedByAnAdminKey() async throws {
         try await APIHarness.with { harness in
             let admin = APIHarness.keys["ACME_ADMIN"]!

@@ -4,18 +4,18 @@ import PluginKit
 import SMSPlugin
 import Storage
 import Switchboard
-import Synchronization
 
 /// GW-6 for a company's admins: `GET /admin/billing?from=DATE&to=DATE&groupBy=…&format=…`, the
 /// company's SMS charges with VAT, as `sentralbord billing export` writes them (docs/billing.md).
 /// Dates are days in the time zone of the company's SMS instance (`time_zone`, as the CLI
-/// uses; Europe/Oslo without one); `to` is inclusive.
+/// uses; Europe/Oslo without one); `to` is inclusive. The file is streamed as the client
+/// reads it (``BillingExportBody``).
 struct BillingRoutes {
     let database: DatabaseQueue
     let sms: SMSServiceDirectory
 
     func register(in api: inout APIRouter) {
-        let exporter = BillingExporter(database: database)
+        let database = self.database
         let sms = self.sms
         api.get("/admin/billing", .admin) { request in
             let zone = sms.service(for: request.tenant)?.settings.timeZone ?? TimeZone(identifier: "Europe/Oslo") ?? .gmt
@@ -50,16 +50,16 @@ struct BillingRoutes {
                     detail: issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "), extensions: ["errors": issues])
             }
             let end = BillingExportRequest.nextDay(to, in: zone)
-            let output = Mutex<[UInt8]>([])
+            let body: BillingExportBody
             do {
-                _ = try await exporter.export(
+                body = try await BillingExportBody.open(
                     BillingExportRequest(from: from, to: end, tenant: request.tenant.rawValue, groupBy: groupBy, format: format),
-                    write: { bytes in output.withLock { $0 += bytes } })
+                    database: database)
             } catch {
                 throw APIProblem.storageUnavailable()
             }
             let contentType = format == .json ? "application/json" : "text/csv; charset=utf-8"
-            return HTTPResponse(headers: ["Content-Type": contentType], body: Data(output.withLock { $0 }))
+            return HTTPResponse(headers: ["Content-Type": contentType], producer: body)
         }
     }
 }

@@ -117,9 +117,8 @@ struct DirectoryAdminRoutes {
     /// The profile fields of a user; `creating` requires a name; `null` clears optional fields.
     private static func applyProfile(_ body: inout JSONBody, to user: inout User, creating: Bool) {
         if let name = body.string("name", required: creating, maxLength: 100) { user.name = name }
-        for (key, path) in [("department", \User.department), ("email", \User.email)] {
-            if let value = body.nullableString(key, maxLength: 200) { user[keyPath: path] = value }
-        }
+        if let department = body.nullableString("department", maxLength: 200) { user.department = department }
+        if let email = body.nullableEmailAddress("email", maxLength: 200) { user.email = email }
         for (key, path) in [("mobile", \User.mobile), ("ipNumber", \User.ipNumber)] where body.has(key) {
             if case .null? = body.value(key, required: false) {
                 user[keyPath: path] = nil
