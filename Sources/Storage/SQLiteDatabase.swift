@@ -82,7 +82,17 @@ public final class SQLiteDatabase {
     /// so the transaction cannot fail later with a busy upgrade), then `COMMIT` when `body`
     /// returns, or `ROLLBACK` and rethrow when it throws. Transactions do not nest.
     public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("BEGIN IMMEDIATE")
+        try within("BEGIN IMMEDIATE", body)
+    }
+
+    /// Runs `body` in a read transaction (`BEGIN DEFERRED`): its reads see one snapshot of the
+    /// database, and in WAL mode writers on other connections go on meanwhile.
+    public func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try within("BEGIN DEFERRED", body)
+    }
+
+    private func within<Result>(_ begin: String, _ body: () throws -> Result) throws -> Result {
+        try execute(begin)
         let result: Result
         do {
             result = try body()

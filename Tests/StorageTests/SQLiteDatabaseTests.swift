@@ -102,6 +102,30 @@ struct SQLiteDatabaseTests {
         #expect(count.int64(at: 0) == 1)
     }
 
+    @Test("a read transaction sees one snapshot and lets another connection write meanwhile")
+    func readTransactionLetsWritersOn() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let reader = try SQLiteDatabase(path: directory.path("read.db"))
+        try reader.execute("CREATE TABLE t (x INTEGER)")
+        try reader.execute("INSERT INTO t VALUES (1)")
+        let writer = try SQLiteDatabase(path: directory.path("read.db"))
+        func count(_ database: SQLiteDatabase) throws -> Int64 {
+            let statement = try database.prepare("SELECT count(*) FROM t")
+            _ = try statement.step()
+            return statement.int64(at: 0)
+        }
+        let (before, after) = try reader.readTransaction {
+            let before = try count(reader)
+            // A write transaction (`BEGIN IMMEDIATE`) would hold the write lock: this insert
+            // would fail with SQLITE_BUSY.
+            try writer.transaction { try writer.execute("INSERT INTO t VALUES (2)") }
+            return (before, try count(reader))
+        }
+        #expect(before == 1 && after == 1, "the snapshot does not move within the transaction")
+        #expect(try count(reader) == 2)
+    }
+
     @Test("bad SQL gives an error with the code, message and SQL")
     func badSQL() throws {
         let directory = try TemporaryDirectory()

@@ -22,7 +22,7 @@ public struct BillingExporter: Sendable {
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> BillingTotals {
         try await database.access { database in
-            try database.transaction {
+            try database.readTransaction {
                 let rowCount = try BillingExport.count(request, in: database)
                 var export = BillingExport(request: request, chunkBytes: 1 << 20)
                 var reported = 0
