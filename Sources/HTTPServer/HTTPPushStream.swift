@@ -64,7 +64,8 @@ public final class HTTPPushStream: Sendable, StreamedBody {
         self.backlogLimit = backlogLimit
     }
 
-    /// The body bytes sent so far, framing excluded.
+    /// The body bytes written so far, the preamble included and chunk framing not (bytes
+    /// still in the backlog count).
     public var bytesSent: Int {
         state.withLock { $0.bytesSent }
     }
