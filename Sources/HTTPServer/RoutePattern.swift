@@ -15,38 +15,15 @@ struct RoutePattern: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The parameter values if `pathSegments` (percent-decoded) match this pattern.
-    func match(_ pathSegments: [String]) -> [String: String]? {
-        guard pathSegments.count == segments.count else {
-            return nil
-        }
+    /// The parameter values in `pathSegments` (percent-decoded), which this pattern matches
+    /// (``RouteTree`` found it for them).
+    func parameters(in pathSegments: [String]) -> [String: String] {
         var parameters: [String: String] = [:]
         for (segment, value) in zip(segments, pathSegments) {
-            switch segment {
-            case .literal(let literal) where literal != value:
-                return nil
-            case .literal:
-                continue
-            case .parameter(let name):
+            if case .parameter(let name) = segment {
                 parameters[name] = value
             }
         }
         return parameters
-    }
-
-    /// Whether this pattern is more specific than `other` where both match: the first segment
-    /// where they differ is a literal here and a parameter there.
-    func isMoreSpecific(than other: RoutePattern) -> Bool {
-        for (mine, theirs) in zip(segments, other.segments) {
-            switch (mine, theirs) {
-            case (.literal, .parameter):
-                return true
-            case (.parameter, .literal):
-                return false
-            default:
-                continue
-            }
-        }
-        return false
     }
 }

@@ -32,7 +32,7 @@ public struct Router: HTTPResponder {
         }
     }
 
-    private var routes: [Route] = []
+    private var routes = RouteTree<Route>()
 
     /// Creates a router without routes.
     public init() {}
@@ -42,7 +42,8 @@ public struct Router: HTTPResponder {
     public mutating func on(
         _ method: HTTPMethod, _ pattern: String, immediate: ImmediateHandler? = nil, handler: @escaping Handler
     ) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), handler: handler, immediate: immediate))
+        let pattern = RoutePattern(pattern)
+        routes.insert(Route(method: method, pattern: pattern, handler: handler, immediate: immediate), at: pattern)
     }
 
     /// Adds a `GET` route.
@@ -86,17 +87,16 @@ public struct Router: HTTPResponder {
 
     /// The best matching route and the request with its parameters.
     private func route(for request: HTTPRequest) throws(HTTPError) -> (Route, HTTPRequest) {
-        let matches = routes.compactMap { route in
-            route.pattern.match(request.pathSegments).map { (route, $0) }
-        }
-        guard !matches.isEmpty else {
-            throw HTTPError(.notFound, detail: "No resource at this path.")
-        }
+        let segments = request.pathSegments
         let best =
-            Self.best(matches.filter { $0.0.method == request.method })
-            ?? (request.method == .head ? Self.best(matches.filter { $0.0.method == .get }) : nil)
-        guard let (route, parameters) = best else {
-            var allowed = Set(matches.map(\.0.method.rawValue))
+            routes.first(matching: segments) { $0.method == request.method }
+            ?? (request.method == .head ? routes.first(matching: segments) { $0.method == .get } : nil)
+        guard let route = best else {
+            let matches = routes.all(matching: segments)
+            guard !matches.isEmpty else {
+                throw HTTPError(.notFound, detail: "No resource at this path.")
+            }
+            var allowed = Set(matches.map(\.method.rawValue))
             if allowed.contains(HTTPMethod.get.rawValue) {
                 allowed.insert(HTTPMethod.head.rawValue)
             }
@@ -107,16 +107,7 @@ public struct Router: HTTPResponder {
                 headers: ["Allow": allow])
         }
         var request = request
-        request.parameters = parameters
+        request.parameters = route.pattern.parameters(in: segments)
         return (route, request)
-    }
-
-    private static func best(_ matches: [(Route, [String: String])]) -> (Route, [String: String])? {
-        matches.reduce(nil) { best, candidate in
-            if let best, !candidate.0.pattern.isMoreSpecific(than: best.0.pattern) {
-                return best
-            }
-            return candidate
-        }
     }
 }
