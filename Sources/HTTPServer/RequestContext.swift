@@ -35,6 +35,8 @@ final class RequestContext: Sendable {
 
     let connection: ConnectionHandle
     let target: String
+    /// The path part of the request target, as sent.
+    let path: String
     let remoteAddress: String?
     let started = ContinuousClock.now
     let state = Mutex(State())
@@ -42,12 +44,8 @@ final class RequestContext: Sendable {
     init(connection: ConnectionHandle, target: String, remoteAddress: String?) {
         self.connection = connection
         self.target = target
+        self.path = target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target
         self.remoteAddress = remoteAddress
-    }
-
-    /// The path part of the request target, as sent.
-    var path: String {
-        String(target.prefix { $0 != "?" })
     }
 
     /// Stores the responder's answer and resumes the connection, unless the server has already

@@ -81,6 +81,17 @@ public struct HTTPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionary
     ]
 
     private static func sameName(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.lowercased() == rhs.lowercased()
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        // Byte by byte while both are ASCII (real field names are), without the copies
+        // `lowercased()` makes; a non-ASCII byte leaves the rest to `lowercased()`.
+        for (left, right) in zip(lhs.utf8, rhs.utf8) {
+            guard left < 0x80, right < 0x80 else { return lhs.lowercased() == rhs.lowercased() }
+            guard left == right || asciiLowercase(left) == asciiLowercase(right) else { return false }
+        }
+        return true
+    }
+
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
     }
 }
