@@ -53,6 +53,24 @@ struct LoggingTests {
         #expect(RFC3339.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
     }
 
+    @Test func rfc3339AgreesWithTheCLibraryFrom1896To2104() {
+        for day in stride(from: Int64(-27_028), through: 48_943, by: 1) {
+            let milliseconds = day * 86_400_000 + ((day * 7_654_321) % 86_400_000 + 86_400_000) % 86_400_000
+            let millisecond = Int32((milliseconds % 1000 + 1000) % 1000)
+            var seconds = time_t((milliseconds - Int64(millisecond)) / 1000)
+            var parts = tm()
+            gmtime_r(&seconds, &parts)
+            let expected =
+                String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+                + String(format: ".%03dZ", millisecond)
+            let written = RFC3339.string(from: Date(timeIntervalSince1970: (Double(milliseconds) + 0.5) / 1000))
+            if written != expected {
+                Issue.record("day \(day): \(written), the C library says \(expected)")
+                return
+            }
+        }
+    }
+
     @Test func secretsNeverPrintTheirValue() {
         let secret = Secret("s3cr3t-token", from: .environment("SMS_TOKEN"))
         #expect(secret.description == "<redacted env:SMS_TOKEN>")

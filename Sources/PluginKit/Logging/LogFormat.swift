@@ -8,29 +8,52 @@ public enum LogFormat: String, Sendable, CaseIterable, Codable {
     /// Renders one record as a single line without the trailing newline.
     public func line(for record: LogRecord) -> String {
         let timestamp = RFC3339.string(from: record.timestamp)
-        let keys = record.metadata.keys.sorted()
+        // Appended piece by piece into one buffer: the access log renders a line per request.
+        let fields = record.metadata.sorted { $0.key < $1.key }
+        var line = ""
+        line.reserveCapacity(
+            96 + record.message.utf8.count + fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 8 })
         switch self {
         case .text:
-            var line = "\(timestamp) \(record.level.rawValue) \(record.label): \(record.message)"
-            for key in keys {
-                line += " \(key)=\(Self.textValue(record.metadata[key]!))"
+            line += timestamp
+            line += " "
+            line += record.level.rawValue
+            line += " "
+            line += record.label
+            line += ": "
+            line += record.message
+            for (key, value) in fields {
+                line += " "
+                line += key
+                line += "="
+                line += Self.textValue(value)
             }
-            return line
         case .json:
-            var line = "{\"ts\":\(Self.jsonString(timestamp)),\"level\":\(Self.jsonString(record.level.rawValue))"
-            line += ",\"label\":\(Self.jsonString(record.label)),\"msg\":\(Self.jsonString(record.message))"
-            for key in keys where !["ts", "level", "label", "msg"].contains(key) {
-                line += ",\(Self.jsonString(key)):\(Self.jsonString(record.metadata[key]!))"
+            line += "{\"ts\":"
+            line += Self.jsonString(timestamp)
+            line += ",\"level\":"
+            line += Self.jsonString(record.level.rawValue)
+            line += ",\"label\":"
+            line += Self.jsonString(record.label)
+            line += ",\"msg\":"
+            line += Self.jsonString(record.message)
+            for (key, value) in fields where !["ts", "level", "label", "msg"].contains(key) {
+                line += ","
+                line += Self.jsonString(key)
+                line += ":"
+                line += Self.jsonString(value)
             }
-            return line + "}"
+            line += "}"
         }
+        return line
     }
 
     /// A metadata value as text: bare when it is one plain word, otherwise JSON-quoted so a
     /// value can never forge another field or line.
     private static func textValue(_ value: String) -> String {
-        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
-            $0.value > 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "=" && $0 != "\\"
+        // Bytes, not scalars: every byte of a non-ASCII scalar is above 0x7F.
+        let plain = !value.isEmpty && value.utf8.allSatisfy {
+            $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: "\\")
         }
         return plain ? value : jsonString(value)
     }

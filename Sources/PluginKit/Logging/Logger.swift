@@ -25,7 +25,9 @@ public struct Logger: Sendable {
     /// Writes a record at `level` if the sink wants it.
     public func log(_ level: LogLevel, _ message: @autoclosure () -> String, _ metadata: [String: String] = [:]) {
         guard isEnabled(level) else { return }
-        let merged = self.metadata.merging(metadata) { _, own in own }
+        // Most loggers carry no metadata of their own; merging into an empty dictionary would
+        // still build a new one per record.
+        let merged = self.metadata.isEmpty ? metadata : self.metadata.merging(metadata) { _, own in own }
         sink.write(LogRecord(timestamp: Date(), level: level, label: label, message: message(), metadata: merged))
     }
 

@@ -30,7 +30,8 @@ public final class StreamLogSink: LogSink {
 
     /// Writes one record as a line; a write the system splits is finished with further writes.
     public func write(_ record: LogRecord) {
-        var line = format.line(for: record) + "\n"
+        var line = format.line(for: record)
+        line.append("\n")
         let descriptor = output.fileDescriptor
         line.withUTF8 { bytes in
             var offset = 0
