@@ -99,6 +99,19 @@ struct AccessTests {
         }
     }
 
+    @Test func theAuthorizationHeaderIsReadAsBearerToken() async throws {
+        try await APIHarness.with { harness in
+            for (header, status) in [
+                ("Bearer \(acmeRead)", 200), ("bEaReR \(acmeRead)", 200), ("Bearer   \(acmeRead)\t", 200),
+                ("Bearer", 401), ("Bearer\t\(acmeRead)", 401), ("Basic \(acmeRead)", 401), ("Bearer \(acmeRead) x", 401),
+                ("Bearer " + String(repeating: "a", count: 513), 401),
+            ] {
+                let response = try await harness.request(.get, "/api/v1/queues", headers: ["Authorization": header])
+                #expect(response.status == status, "\(header.prefix(20))")
+            }
+        }
+    }
+
     @Test func keysCreatedByAnAdminWorkUntilRevoked() async throws {
         try await APIHarness.with { harness in
             let boss = try await harness.login("+4740010001")
