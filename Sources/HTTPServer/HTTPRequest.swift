@@ -13,8 +13,9 @@ public struct HTTPRequest: Sendable {
     /// The query as sent, without the `?` (empty when there is none).
     public var query: String
     /// The query's `name=value` pairs in order, with `+` read as a space and percent-decoded;
-    /// a pair without `=` has a `nil` value.
-    public var queryItems: [URLQueryItem]
+    /// a pair without `=` has a `nil` value. Parsed from ``query`` when asked for: most
+    /// requests never look (a kept answer is found by the query as sent).
+    public var queryItems: [URLQueryItem] { Self.parseQuery(query) }
     /// The request header fields.
     public var headers: HTTPHeaders
     /// The request body (empty when there is none).
@@ -44,7 +45,6 @@ public struct HTTPRequest: Sendable {
             // Foundation's decoding is slow; a segment without `%` has nothing to decode.
             return bytes.contains(UInt8(ascii: "%")) ? segment.removingPercentEncoding ?? String(segment) : String(segment)
         }
-        self.queryItems = Self.parseQuery(query)
         self.headers = headers
         self.body = body
         self.remoteAddress = remoteAddress
