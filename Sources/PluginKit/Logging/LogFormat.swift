@@ -7,45 +7,49 @@ public enum LogFormat: String, Sendable, CaseIterable, Codable {
 
     /// Renders one record as a single line without the trailing newline.
     public func line(for record: LogRecord) -> String {
-        let timestamp = RFC3339.string(from: record.timestamp)
-        // Appended piece by piece into one buffer: the access log renders a line per request.
+        var bytes: [UInt8] = []
+        write(record, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the record's line, without the trailing newline, to `bytes` as UTF-8: bytes
+    /// rather than string pieces, because the access log writes a line per request.
+    func write(_ record: LogRecord, to bytes: inout [UInt8]) {
         let fields = record.metadata.sorted { $0.key < $1.key }
-        var line = ""
-        line.reserveCapacity(
-            96 + record.message.utf8.count + fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 8 })
+        bytes.reserveCapacity(
+            bytes.count + 96 + record.message.utf8.count + fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 8 })
         switch self {
         case .text:
-            line += timestamp
-            line += " "
-            line += record.level.rawValue
-            line += " "
-            line += record.label
-            line += ": "
-            line += record.message
+            RFC3339.append(record.timestamp, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: record.level.rawValue.utf8)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: record.label.utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: record.message.utf8)
             for (key, value) in fields {
-                line += " "
-                line += key
-                line += "="
-                line += Self.textValue(value)
+                bytes.append(UInt8(ascii: " "))
+                bytes.append(contentsOf: key.utf8)
+                bytes.append(UInt8(ascii: "="))
+                bytes.append(contentsOf: Self.textValue(value).utf8)
             }
         case .json:
-            line += "{\"ts\":"
-            line += Self.jsonString(timestamp)
-            line += ",\"level\":"
-            line += Self.jsonString(record.level.rawValue)
-            line += ",\"label\":"
-            line += Self.jsonString(record.label)
-            line += ",\"msg\":"
-            line += Self.jsonString(record.message)
+            bytes.append(contentsOf: "{\"ts\":\"".utf8)
+            RFC3339.append(record.timestamp, to: &bytes)
+            bytes.append(contentsOf: "\",\"level\":".utf8)
+            bytes.append(contentsOf: Self.jsonString(record.level.rawValue).utf8)
+            bytes.append(contentsOf: ",\"label\":".utf8)
+            bytes.append(contentsOf: Self.jsonString(record.label).utf8)
+            bytes.append(contentsOf: ",\"msg\":".utf8)
+            bytes.append(contentsOf: Self.jsonString(record.message).utf8)
             for (key, value) in fields where !["ts", "level", "label", "msg"].contains(key) {
-                line += ","
-                line += Self.jsonString(key)
-                line += ":"
-                line += Self.jsonString(value)
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: Self.jsonString(key).utf8)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: Self.jsonString(value).utf8)
             }
-            line += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
-        return line
     }
 
     /// A metadata value as text: bare when it is one plain word, otherwise JSON-quoted so a

@@ -30,10 +30,11 @@ public final class StreamLogSink: LogSink {
 
     /// Writes one record as a line; a write the system splits is finished with further writes.
     public func write(_ record: LogRecord) {
-        var line = format.line(for: record)
-        line.append("\n")
+        var line: [UInt8] = []
+        format.write(record, to: &line)
+        line.append(UInt8(ascii: "\n"))
         let descriptor = output.fileDescriptor
-        line.withUTF8 { bytes in
+        line.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -5,15 +5,21 @@ public import Foundation
 public enum RFC3339 {
     /// Formats `date` as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
     public static func string(from date: Date) -> String {
+        var bytes: [UInt8] = []
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `date` as ``string(from:)`` writes it to `bytes`, as UTF-8: written as bytes,
+    /// because every log line and event carries a timestamp, and with civil-date arithmetic
+    /// instead of gmtime_r, which takes glibc's time zone lock.
+    static func append(_ date: Date, to bytes: inout [UInt8]) {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = milliseconds.floorDivided(by: 1000)
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        // Written as bytes: every log line and event carries a timestamp, and gmtime_r takes
-        // glibc's time zone lock.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
+        bytes.reserveCapacity(bytes.count + 24)
         if year < 0 || year > 9999 {
             bytes.append(contentsOf: String(year).utf8)
         } else {
@@ -32,7 +38,6 @@ public enum RFC3339 {
         bytes.append(UInt8(ascii: "."))
         append(Int(milliseconds - seconds * 1000), width: 3, to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The proleptic Gregorian year, month (1–12) and day (1–31) of a day counted from
