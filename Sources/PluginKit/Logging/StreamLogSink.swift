@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 /// write(2); the sink's own `write(_:)` hides the bare name.
@@ -9,32 +10,104 @@ import Darwin
 private let systemWrite = Darwin.write
 #endif
 
-/// Writes log lines to a file handle (standard error by default), each whole line with one
-/// `write(2)`, so lines up to 4 KiB from different threads do not interleave (such a write to
-/// a pipe or an append-mode file is not split) and no lock is shared between the threads that
-/// log — the access log writes a line per request from every server thread.
-public final class StreamLogSink: LogSink {
+/// Writes log lines to a file handle (standard error by default) from a thread of its own.
+///
+/// A thread that logs only appends the formatted line to a buffer; the sink's writer thread
+/// writes whatever has gathered with one `write(2)` at a time. So a server thread never waits
+/// for the disk or for whoever reads the pipe — an append to a log file can block for seconds
+/// while the file system commits, which stopped every request (the access log writes a line
+/// per request from every server thread) — and lines never interleave. What gathers while the
+/// output is stuck is kept up to ``bufferLimit``; lines beyond that are dropped and counted,
+/// and a warning says how many once the output moves again.
+///
+/// Lines at `error` and above are written before `write(_:)` returns, with everything before
+/// them. Call ``flush()`` before the process exits.
+public final class StreamLogSink: LogSink, Sendable {
+    private struct Pending {
+        var bytes: [UInt8] = []
+        /// Bytes ever appended, and ever written (or given up on): what ``flush()`` waits for.
+        var appended = 0
+        var written = 0
+        var dropped = 0
+        var writing = false
+    }
+
     /// The least severe level written.
     public let minimumLevel: LogLevel
     /// Text or JSON lines.
     public let format: LogFormat
+    /// The most bytes kept while the output does not take them.
+    public let bufferLimit: Int
     /// Kept so a handle that closes its descriptor when released stays open while the sink lives.
     private let output: FileHandle
+    private let pending = Mutex(Pending())
+    private let wake = DispatchSemaphore(value: 0)
 
     /// Creates a sink writing `format` lines at `minimumLevel` and above to `output`.
-    public init(minimumLevel: LogLevel, format: LogFormat, output: FileHandle = .standardError) {
+    public init(minimumLevel: LogLevel, format: LogFormat, output: FileHandle = .standardError, bufferLimit: Int = 8 << 20) {
         self.minimumLevel = minimumLevel
         self.format = format
         self.output = output
+        self.bufferLimit = bufferLimit
+        let thread = Thread { [self] in
+            Thread.current.name = "log-writer"
+            run()
+        }
+        thread.start()
     }
 
-    /// Writes one record as a line; a write the system splits is finished with further writes.
+    /// Hands one record's line to the writer thread; for `error` and above, waits until it is
+    /// written.
     public func write(_ record: LogRecord) {
         var line: [UInt8] = []
         format.write(record, to: &line)
         line.append(UInt8(ascii: "\n"))
+        let signal = pending.withLock { pending in
+            guard pending.bytes.count + line.count <= bufferLimit else {
+                pending.dropped += 1
+                return false
+            }
+            pending.bytes += line
+            pending.appended += line.count
+            defer { pending.writing = true }
+            return !pending.writing
+        }
+        if signal { wake.signal() }
+        if record.level >= .error { flush() }
+    }
+
+    /// Returns once every line handed over so far is written (or the output failed).
+    public func flush() {
+        let target = pending.withLock { $0.appended }
+        while pending.withLock({ $0.written < target }) {
+            usleep(1000)
+        }
+    }
+
+    private func run() {
+        while true {
+            wake.wait()
+            while true {
+                let (bytes, dropped) = pending.withLock { pending -> ([UInt8], Int) in
+                    defer {
+                        pending.bytes = []
+                        pending.dropped = 0
+                    }
+                    if pending.bytes.isEmpty && pending.dropped == 0 { pending.writing = false }
+                    return (pending.bytes, pending.dropped)
+                }
+                guard !bytes.isEmpty || dropped > 0 else { break }
+                writeAll(bytes)
+                if dropped > 0 { writeAll(droppedNotice(dropped)) }
+                pending.withLock { $0.written += bytes.count }
+            }
+        }
+    }
+
+    /// Writes `bytes`, finishing a write the system splits; gives up on an output error.
+    private func writeAll(_ bytes: [UInt8]) {
         let descriptor = output.fileDescriptor
-        line.withUnsafeBytes { bytes in
+        bytes.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -43,5 +116,16 @@ public final class StreamLogSink: LogSink {
                 offset += written
             }
         }
+    }
+
+    private func droppedNotice(_ count: Int) -> [UInt8] {
+        var line: [UInt8] = []
+        format.write(
+            LogRecord(
+                timestamp: Date(), level: .warning, label: "log",
+                message: "\(count) log lines dropped: the output did not take them in time", metadata: [:]),
+            to: &line)
+        line.append(UInt8(ascii: "\n"))
+        return line
     }
 }

@@ -38,7 +38,9 @@ struct ServeCommand: Command {
         }
         if let listen { configuration.server.listen = listen }
         let settings = configuration.log
-        let logger = Logger(label: "gateway", sink: StreamLogSink(minimumLevel: settings.level, format: settings.format))
+        let sink = StreamLogSink(minimumLevel: settings.level, format: settings.format)
+        defer { sink.flush() }
+        let logger = Logger(label: "gateway", sink: sink)
         let service: GatewayService
         do {
             service = try await GatewayService(configuration: configuration, logger: logger)

@@ -31,7 +31,9 @@ struct PluginsReplayDeadCommand: Command {
             return .usage
         }
         let logging = configuration.log
-        let logger = Logger(label: "replay", sink: StreamLogSink(minimumLevel: logging.level, format: logging.format))
+        let sink = StreamLogSink(minimumLevel: logging.level, format: logging.format)
+        defer { sink.flush() }
+        let logger = Logger(label: "replay", sink: sink)
         do {
             let report = try await DeadLetterReplay.replay(instance, storage: storage, logger: logger)
             for failure in report.failed {
