@@ -8,7 +8,7 @@ struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          MHD_RequestCompletedCallback completed,
                                          sentralbord_mhd_uri_callback uri_callback,
                                          void *cls) {
-    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
+    unsigned int flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
     if (ipv6) {
         flags |= MHD_USE_IPv6;
     }

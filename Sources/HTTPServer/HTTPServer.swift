@@ -3,7 +3,7 @@ import CShims
 import Glibc
 import Synchronization
 
-/// The embedded HTTP server: libmicrohttpd with an internal pool of epoll threads in front of
+/// The embedded HTTP server: libmicrohttpd with an internal pool of poll(2) threads in front of
 /// an async ``HTTPResponder``. It accepts as many connections as the process's open-file
 /// limit (`ulimit -n`) leaves room for, less ``reservedDescriptors``.
 ///
@@ -147,7 +147,8 @@ public final class HTTPServer: Sendable {
     }
 
     /// File descriptors left for everything but client connections: the listening socket,
-    /// libmicrohttpd's epoll and wake-up descriptors, the database, logs and plugins.
+    /// libmicrohttpd's wake-up descriptors, the push-stream poller, the database, logs and
+    /// plugins.
     public static let reservedDescriptors = 128
 
     /// The most connections the daemon accepts: the open-file limit less the reserve (so an

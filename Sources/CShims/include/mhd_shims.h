@@ -15,10 +15,12 @@ typedef void *(*sentralbord_mhd_uri_callback)(void *cls, const char *uri,
                                               struct MHD_Connection *connection);
 
 /* Starts a daemon on an already bound and listening socket, with the one option list the
-   server uses: an internal thread pool, each thread with its own epoll set (long-lived
-   streams cost nothing while idle, where poll(2) scanned them on every wake-up), at most
-   `connection_limit` connections shared among the threads, suspend/resume and quiesce
-   allowed. `cls` is passed to every callback. Returns NULL if libmicrohttpd refuses to
+   server uses: an internal thread pool, each thread polling its connections with poll(2),
+   at most `connection_limit` connections shared among the threads, suspend/resume and
+   quiesce allowed. Not epoll: libmicrohttpd 0.9.75's edge-triggered epoll loop now and then
+   missed the next request on every connection of a burst of new ones, which then waited
+   until something else woke the thread (under wrk: seconds); suspended connections (the
+   live stream's, for good) are not polled, so poll(2) scans only connections in use. `cls` is passed to every callback. Returns NULL if libmicrohttpd refuses to
    start. */
 struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          unsigned int thread_pool_size,

@@ -20,8 +20,9 @@ private let systemWrite = Darwin.write
 /// output is stuck is kept up to ``bufferLimit``; lines beyond that are dropped and counted,
 /// and a warning says how many once the output moves again.
 ///
-/// Lines at `error` and above are written before `write(_:)` returns, with everything before
-/// them. Call ``flush()`` before the process exits.
+/// While lines keep coming, the writer writes what gathered every 2 ms. Lines at `error` and
+/// above are written before `write(_:)` returns, with everything before them. Call
+/// ``flush()`` before the process exits. The writer thread lives as long as the process.
 public final class StreamLogSink: LogSink, Sendable {
     private struct Pending {
         var bytes: [UInt8] = []
@@ -84,6 +85,9 @@ public final class StreamLogSink: LogSink, Sendable {
         }
     }
 
+    /// How long the writer lets lines gather after each write while lines keep coming.
+    private static let gatherMicroseconds: UInt32 = 2000
+
     private func run() {
         while true {
             wake.wait()
@@ -100,6 +104,9 @@ public final class StreamLogSink: LogSink, Sendable {
                 writeAll(bytes)
                 if dropped > 0 { writeAll(droppedNotice(dropped)) }
                 pending.withLock { $0.written += bytes.count }
+                // Let lines gather: a writer that went back to waiting after every line cost
+                // the logging threads a wake-up (a futex call) per line.
+                usleep(Self.gatherMicroseconds)
             }
         }
     }
