@@ -46,7 +46,7 @@ final class EventStreamHub: Sendable {
     /// clients that is milliseconds of CPU, whether a round carries one event or twenty. Rounds
     /// paced at `roundInterval` bound that cost while events come fast; an event after a
     /// quiet spell still goes out at once.
-    init(feed: EventFeed, heartbeat: Duration, roundInterval: Duration = .milliseconds(10)) {
+    init(feed: EventFeed, heartbeat: Duration, roundInterval: Duration = .milliseconds(8)) {
         self.feed = feed
         self.heartbeat = heartbeat
         self.roundInterval = roundInterval
