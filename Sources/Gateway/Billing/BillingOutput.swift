@@ -220,39 +220,10 @@ struct BillingOutput {
         bytes.append(UInt8(ascii: "0") + UInt8(cents % 10))
     }
 
-    /// Milliseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.mmmZ` (civil-from-days, proleptic Gregorian).
+    /// Milliseconds since 1970 as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
     private mutating func timestamp(_ milliseconds: Int64) {
-        let millis = milliseconds.quotientAndRemainder(dividingBy: 1000)
-        let seconds = millis.remainder < 0 ? millis.quotient - 1 : millis.quotient
-        let fraction = millis.remainder < 0 ? millis.remainder + 1000 : millis.remainder
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        pad(year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        pad(month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        pad(day, 2)
-        bytes.append(UInt8(ascii: "T"))
-        pad(secondOfDay / 3600, 2)
-        bytes.append(UInt8(ascii: ":"))
-        pad(secondOfDay / 60 % 60, 2)
-        bytes.append(UInt8(ascii: ":"))
-        pad(secondOfDay % 60, 2)
-        bytes.append(UInt8(ascii: "."))
-        pad(fraction, 3)
-        bytes.append(UInt8(ascii: "Z"))
+        RFC3339.append(millisecondsSince1970: milliseconds, to: &bytes)
     }
-
-    private mutating func pad(_ value: Int64, _ width: Int) { pad(value.magnitude, width) }
 
     private mutating func pad(_ value: UInt64, _ width: Int) {
         var divisor: UInt64 = 1

@@ -14,7 +14,12 @@ public enum RFC3339 {
     /// because every log line and event carries a timestamp, and with civil-date arithmetic
     /// instead of gmtime_r, which takes glibc's time zone lock.
     static func append(_ date: Date, to bytes: inout [UInt8]) {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        append(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)), to: &bytes)
+    }
+
+    /// Appends the instant `milliseconds` after 1970-01-01T00:00:00Z as ``string(from:)``
+    /// writes it to `bytes`, as UTF-8 (for writers of many timestamps: logs, billing exports).
+    public static func append(millisecondsSince1970 milliseconds: Int64, to bytes: inout [UInt8]) {
         let seconds = milliseconds.floorDivided(by: 1000)
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
