@@ -3,15 +3,17 @@ import HTTPServer
 import PluginKit
 import Synchronization
 
-/// Sends the feed's events to every connected `GET /api/v1/events` client, from one thread.
+/// Sends the feed's events to every connected `GET /api/v1/events` client, from one thread
+/// and its write lanes (``WriteLanes``).
 ///
 /// Each round takes the events the feed has read since the previous one and writes them to
 /// every live client with one `sendmsg` (``HTTPPushStream/write(_:)``): the frames a client
 /// gets are built once per round for all clients with the same view and position, a client
 /// without events for a heartbeat period gets a comment line, and the caller of every stream
 /// is checked again once a heartbeat period (``checkCallers()``). A round starts as soon as
-/// the feed has news; events that arrive during a round go out in the next, so the batches
-/// grow with the load instead of the rounds queueing up.
+/// the feed has news, but no sooner than the round interval after the previous one; events
+/// that arrive meanwhile go out in the next, so the batches grow with the load instead of the
+/// rounds queueing up.
 ///
 /// A client resuming from further back than the feed's memory first catches up from the log
 /// in a task of its own (500 events a write, waiting while its socket is behind), then joins
