@@ -87,6 +87,11 @@ final class EventFeed: Sendable {
         state.withLock { $0.listeners.append(listener) }
     }
 
+    /// Whether memory holds every event after `seq` the feed has read.
+    func remembers(after seq: Int64) -> Bool {
+        state.withLock { seq >= $0.firstSeq - 1 }
+    }
+
     /// The events after `seq` up to `last` from memory, or nil when memory no longer reaches
     /// back to `seq`.
     func bufferedItems(after seq: Int64, through last: Int64) -> ArraySlice<Item>? {

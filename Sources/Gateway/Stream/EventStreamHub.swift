@@ -210,12 +210,7 @@ final class EventStreamHub: Sendable {
     /// The frames of the events after `seq` through `newest` that `visibility` allows, or nil
     /// when the feed's memory does not reach back to `seq`.
     private func frames(for visibility: StreamVisibility, after seq: Int64, through newest: Int64) -> Data? {
-        guard let items = feed.bufferedItems(after: seq, through: newest) else { return nil }
-        var frames = Data()
-        for item in items where visibility.allows(item.event) {
-            frames.append(item.frame)
-        }
-        return frames
+        feed.bufferedItems(after: seq, through: newest).map(visibility.frames(of:))
     }
 
     // MARK: Catching up
@@ -223,7 +218,7 @@ final class EventStreamHub: Sendable {
     /// Makes `client` live if the feed's memory reaches back to its position.
     private func goLive(_ client: EventStreamClient) -> Bool {
         client.position.withLock { position in
-            guard feed.bufferedItems(after: position.seq, through: position.seq) != nil else { return false }
+            guard feed.remembers(after: position.seq) else { return false }
             position.live = true
             return true
         }
@@ -249,10 +244,7 @@ final class EventStreamHub: Sendable {
                 client.position.withLock { $0.live = true }
                 return
             }
-            var frames = Data()
-            for item in items where client.visibility.allows(item.event) {
-                frames.append(item.frame)
-            }
+            let frames = client.visibility.frames(of: items)
             if !frames.isEmpty, stream.write(frames) {
                 client.position.withLock { $0.lastWrite = .now }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import PluginKit
 import Switchboard
 
@@ -19,5 +20,14 @@ struct StreamVisibility: Hashable, Sendable {
             guard case .string(let addressee)? = event.data["user"], addressee == user.rawValue else { return false }
         }
         return types.isEmpty || types.contains { EventFilter.type(event.type, matches: $0) }
+    }
+
+    /// The SSE frames of the `items` this view allows, in order, as one batch.
+    func frames(of items: some Sequence<EventFeed.Item>) -> Data {
+        var frames = Data()
+        for item in items where allows(item.event) {
+            frames.append(item.frame)
+        }
+        return frames
     }
 }
