@@ -90,7 +90,7 @@ final class LoginService: Sendable {
         let account = await findAccount(number, tenant, channel)
         let code = try Self.randomCode()
         let salt = try Self.random(16)
-        let id = try Self.random(16)
+        let id = AccessToken.base64URL(try Self.random(16))
         let expiresAt = now + Int64(configuration.codeValidSeconds) * 1000
         // Unknown numbers get an unsatisfiable challenge (its hash is of no code).
         let hash: [UInt8]
@@ -102,7 +102,7 @@ final class LoginService: Sendable {
         do {
             try await tables.challenges.insert(
                 .init(
-                    id: AccessToken.base64URL(id), tenant: account?.tenant.rawValue ?? "", user: account?.user.rawValue ?? "",
+                    id: id, tenant: account?.tenant.rawValue ?? "", user: account?.user.rawValue ?? "",
                     salt: salt, codeHash: hash, createdAt: now, expiresAt: expiresAt),
                 purgeBefore: now - 86_400_000)
         } catch {
@@ -123,7 +123,7 @@ final class LoginService: Sendable {
             }
         }
         return Challenge(
-            challengeId: AccessToken.base64URL(id), expiresAt: Timestamp(millisecondsSinceEpoch: expiresAt), channel: channel,
+            challengeId: id, expiresAt: Timestamp(millisecondsSinceEpoch: expiresAt), channel: channel,
             codeLength: Self.codeLength)
     }
 

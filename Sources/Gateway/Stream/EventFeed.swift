@@ -124,13 +124,7 @@ final class EventFeed: Sendable {
     /// Up to `limit` events after `seq`, from memory when it reaches back that far, else from
     /// the log, where only `tenant`'s events are read.
     func items(after seq: Int64, tenant: String, limit: Int) async throws -> [Item] {
-        let buffered: [Item]? = state.withLock { state in
-            guard seq >= state.firstSeq - 1 else { return nil }
-            let start = Int(seq - state.firstSeq + 1)
-            guard start < state.items.count else { return [] }
-            return Array(state.items[start..<min(state.items.count, start + limit)])
-        }
-        if let buffered { return buffered }
+        if let buffered = bufferedItems(after: seq, through: seq + Int64(limit)) { return Array(buffered) }
         return try await log.events(after: seq, tenant: tenant, limit: limit).map(Self.item)
     }
 

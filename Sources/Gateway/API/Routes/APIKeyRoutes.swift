@@ -63,14 +63,13 @@ struct APIKeyRoutes {
             }
             try body.finish()
             guard let name else { throw APIProblem.validationFailed([]) }
+            let issued: IssuedAPIKey
             do {
-                let issued = try await keys.issueAPIKey(tenant: request.tenant.rawValue, name: name, scopes: scopes)
-                return try .json(issued, status: .created)
-            } catch let error as HTTPError {
-                throw error
+                issued = try await keys.issueAPIKey(tenant: request.tenant.rawValue, name: name, scopes: scopes)
             } catch {
                 throw APIProblem.storageUnavailable("The key was not created; try again.")
             }
+            return try .json(issued, status: .created)
         }
         api.delete("/admin/api-keys/:id", .admin) { request in
             let id = request.parameter("id")

@@ -37,8 +37,8 @@ struct PluginAdminRoutes {
             eventId = retry.eventId
             attempts = retry.attempts
             lastError = retry.lastError
-            firstAttemptAt = Timestamp(millisecondsSinceEpoch: Int64((retry.firstAttemptAt.timeIntervalSince1970 * 1000).rounded()))
-            nextAttemptAt = Timestamp(millisecondsSinceEpoch: Int64((retry.nextAttemptAt.timeIntervalSince1970 * 1000).rounded()))
+            firstAttemptAt = Timestamp(millisecondsSinceEpoch: retry.firstAttemptAt.millisecondsSince1970)
+            nextAttemptAt = Timestamp(millisecondsSinceEpoch: retry.nextAttemptAt.millisecondsSince1970)
         }
     }
 
