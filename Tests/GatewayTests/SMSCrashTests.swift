@@ -49,7 +49,7 @@ struct SMSCrashTests {
         return root.appendingPathComponent(".build/debug/sms-crash-probe").path
     }
 
-    @Test(.enabled(if: LocalPeer.pythonHas("http.server")))
+    @Test
     func killedSendersChargeOnceAndLoseNothing() async throws {
         let killBefore = [3, 11, 24]
         let killAfter = [7, 18, 33]

@@ -4,7 +4,7 @@ import PeerSupport
 import PluginKit
 import Testing
 
-@Suite("SMTPSender against aiosmtpd", .enabled(if: LocalPeer.pythonHas("aiosmtpd"), "needs Debian's python3-aiosmtpd"))
+@Suite("SMTPSender against aiosmtpd")
 struct SMTPSenderTests {
     struct Received: Decodable {
         let from: String
@@ -15,7 +15,7 @@ struct SMTPSenderTests {
 
     @Test("sends a message with AUTH and the server receives it intact")
     func send() async throws {
-        let server = try await LocalPeer(script: PeerScripts.smtpServer)
+        let server = try await LocalPeer(script: PeerScripts.smtpServer, requiring: "aiosmtpd")
         defer { server.stop() }
         let sender = SMTPSender(
             configuration: SMTPConfiguration(
@@ -35,7 +35,7 @@ struct SMTPSenderTests {
 
     @Test("a refused connection fails without showing the password")
     func refused() async throws {
-        let server = try await LocalPeer(script: PeerScripts.smtpServer)
+        let server = try await LocalPeer(script: PeerScripts.smtpServer, requiring: "aiosmtpd")
         let port = server.port
         await server.stopAndWait()
         let configuration = SMTPConfiguration(

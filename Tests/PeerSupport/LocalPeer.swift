@@ -12,39 +12,44 @@ public final class LocalPeer: @unchecked Sendable {
     /// The port the peer listens on (127.0.0.1 only).
     public private(set) var port = 0
 
-    /// Whether `/usr/bin/python3` can import `module`.
-    public static func pythonHas(_ module: String) -> Bool {
+    /// The tests' Python: the project-local virtual environment `make test-deps` makes
+    /// (`.build/venv`, from Debian's python3, with the pinned PyPI tools and Debian's own
+    /// Python packages), or `SENTRALBORD_TEST_PYTHON` when set.
+    public static let python: String = {
+        if let configured = ProcessInfo.processInfo.environment["SENTRALBORD_TEST_PYTHON"], !configured.isEmpty {
+            return configured
+        }
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return packageRoot.appendingPathComponent(".build/venv/bin/python3").path
+    }()
+
+    /// The tests' Python after checking that it can import `module`; a missing interpreter or
+    /// module is an error that says what to install (a test never skips for want of a peer).
+    public static func python(requiring module: String) throws -> String {
         let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        check.executableURL = URL(fileURLWithPath: python)
         check.arguments = ["-c", "import \(module)"]
+        check.standardOutput = FileHandle.nullDevice
         check.standardError = FileHandle.nullDevice
-        guard (try? check.run()) != nil else { return false }
+        do {
+            try check.run()
+        } catch {
+            throw PeerError(message: "the tests' Python \(python) cannot start (\(error)); run `make test-deps`, which makes it")
+        }
         check.waitUntilExit()
-        return check.terminationStatus == 0
+        guard check.terminationStatus == 0 else {
+            throw PeerError(message: "the tests' Python \(python) cannot import \(module); run `make test-deps` "
+                + "(Debian packages and tools/test-requirements.txt)")
+        }
+        return python
     }
 
-    /// The path of a Python 3 that can import `module`: `/usr/bin/python3`, else the first
-    /// `python3` on the PATH (pip may have installed the module for that one, as it does for
-    /// moto); nil when neither can.
-    public static func python(having module: String) -> String? {
-        if pythonHas(module) { return "/usr/bin/python3" }
-        let find = Process()
-        let output = Pipe()
-        find.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        find.arguments = ["python3", "-c", "import sys, \(module); print(sys.executable)"]
-        find.standardOutput = output
-        find.standardError = FileHandle.nullDevice
-        guard (try? find.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        find.waitUntilExit()
-        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return find.terminationStatus == 0 && !path.isEmpty ? path : nil
-    }
-
-    /// Starts `PYTHON -u -c script arguments…` (`python` defaults to `/usr/bin/python3`) and
-    /// waits for the port it prints.
-    public init(script: String, arguments: [String] = [], python: String = "/usr/bin/python3") async throws {
-        process.executableURL = URL(fileURLWithPath: python)
+    /// Starts `PYTHON -u -c script arguments…` with the tests' Python, after checking that it
+    /// can import `module` (the peer's one non-standard module, if any), and waits for the port
+    /// it prints.
+    public init(script: String, arguments: [String] = [], requiring module: String = "http.server") async throws {
+        process.executableURL = URL(fileURLWithPath: try Self.python(requiring: module))
         // A child inherits the spawning thread's blocked signals, and Swift's runtime threads
         // may block SIGTERM: unblock it so `stop()` ends the peer.
         let unblock = "import signal; signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])\n"
@@ -104,8 +109,10 @@ public final class LocalPeer: @unchecked Sendable {
     }
 
     /// The peer did not start as expected.
-    public struct PeerError: Error {
+    public struct PeerError: Error, CustomStringConvertible {
         /// What went wrong.
         public let message: String
+        /// The message, so a failed test says what to install.
+        public var description: String { message }
     }
 }

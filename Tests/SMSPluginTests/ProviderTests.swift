@@ -10,10 +10,9 @@ import Testing
 struct ProviderTests {
     let http = HTTPSession(configuration: HTTPSessionConfiguration(threadCount: 1))
 
-    @Test(.enabled(if: LocalPeer.python(having: "moto.server") != nil))
+    @Test
     func awsSNSPublishesThroughMoto() async throws {
-        let python = try #require(LocalPeer.python(having: "moto.server"))
-        let moto = try await LocalPeer(script: ProviderPeers.moto, python: python)
+        let moto = try await LocalPeer(script: ProviderPeers.moto, requiring: "moto.server")
         defer { moto.stop() }
         let provider = AWSSNSProvider(
             endpoint: "http://127.0.0.1:\(moto.port)/", region: "eu-north-1", accessKeyID: "AKIDEXAMPLE",
@@ -55,7 +54,7 @@ struct ProviderTests {
         #expect(!provider.description.contains("s3cret"))
     }
 
-    @Test(.enabled(if: LocalPeer.pythonHas("http.server")))
+    @Test
     func twilioCreatesMessagesAndItsCallbacksVerify() async throws {
         let token = "tw-token-123"
         let fake = try await LocalPeer(script: ProviderPeers.twilio, arguments: ["AC0123", token])
@@ -81,7 +80,7 @@ struct ProviderTests {
         #expect(Dictionary(fields, uniquingKeysWith: { a, _ in a })["MessageSid"] == receipt.providerMessageID)
     }
 
-    @Test(.enabled(if: LocalPeer.pythonHas("http.server")))
+    @Test
     func twilioErrorsMapToTheirKinds() async throws {
         let fake = try await LocalPeer(script: ProviderPeers.twilio, arguments: ["AC0123", "right"])
         defer { fake.stop() }
@@ -112,7 +111,7 @@ struct ProviderTests {
         #expect(signature == "0/KCTR6DLpKmkAf8muzZqo1nDgQ=")
     }
 
-    @Test(.enabled(if: LocalPeer.pythonHas("http.server")))
+    @Test
     func genericHTTPFillsItsTemplate() async throws {
         let gateway = try await LocalPeer(script: ProviderPeers.gateway)
         defer { gateway.stop() }
@@ -139,7 +138,7 @@ struct ProviderTests {
 
 @Suite("GW-3 Twilio status callbacks through the service", .serialized)
 struct TwilioStatusCallbackTests {
-    @Test(.enabled(if: LocalPeer.pythonHas("http.server")))
+    @Test
     func aSignedCallbackMarksTheRowDelivered() async throws {
         let token = "tw-token-456"
         let fake = try await LocalPeer(script: ProviderPeers.twilio, arguments: ["AC0123", token])
