@@ -67,13 +67,15 @@ public struct AWSSNSProvider: SMSProvider, CustomStringConvertible {
         }
         guard response.isSuccess else {
             let code = ProviderAnswer.xmlElement("Code", in: response.text) ?? ""
-            let detail = [code, ProviderAnswer.xmlElement("Message", in: response.text) ?? ""].filter { !$0.isEmpty }
-                .joined(separator: ": ")
+            let refusal = ProviderAnswer.error(
+                provider: name, status: response.status, code: code,
+                answer: ProviderAnswer.xmlElement("Message", in: response.text) ?? "", sent: message,
+                secrets: [secretAccessKey.reveal()])
             // AWS answers throttling with 400 Throttling as well as 429.
             if code == "Throttling" || code == "ThrottlingException" {
-                throw .rateLimited(retryAfter: nil, "\(name) answered \(response.status): \(detail)")
+                throw .rateLimited(retryAfter: nil, refusal.message)
             }
-            throw ProviderAnswer.error(provider: name, status: response.status, detail: detail)
+            throw refusal
         }
         guard let id = ProviderAnswer.xmlElement("MessageId", in: response.text), !id.isEmpty else {
             throw .transient("\(name) answered \(response.status) without a MessageId")

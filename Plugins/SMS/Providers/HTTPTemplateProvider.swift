@@ -9,8 +9,9 @@ import Foundation
 /// `{from}`, `{text}`, `{key}` (the idempotency key). Each value is escaped for where it
 /// goes: percent-encoded in the URL and in a form body, a JSON string's contents in a JSON
 /// body (`contentType` containing `json`). `messageIDField` names a top-level field of a JSON
-/// answer holding the provider's message id; without it (or without that field) the
-/// idempotency key stands in.
+/// answer holding the provider's message id; without it (or without that field) a local id
+/// derived from the idempotency key stands in (``localMessageID(for:)``: the key holds the
+/// recipient's number, and the id goes into billing exports).
 public struct HTTPTemplateProvider: SMSProvider, CustomStringConvertible {
     /// `http`.
     public let name = "http"
@@ -72,11 +73,20 @@ public struct HTTPTemplateProvider: SMSProvider, CustomStringConvertible {
             throw ProviderAnswer.error(provider: name, transfer: error)
         }
         guard response.isSuccess else {
-            throw ProviderAnswer.error(provider: name, status: response.status, detail: String(response.text.prefix(200)))
+            throw ProviderAnswer.error(
+                provider: name, status: response.status, answer: response.text, sent: message,
+                secrets: authorization.map { [$0.reveal()] } ?? [])
         }
         let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
         let id = messageIDField.flatMap { object?[$0] }.map { "\($0)" }
-        return SMSReceipt(providerMessageID: id ?? idempotencyKey, providerSegments: nil)
+        return SMSReceipt(providerMessageID: id ?? Self.localMessageID(for: idempotencyKey), providerSegments: nil)
+    }
+
+    /// `local-` and 24 hex digits of the key's SHA-256: stable for a retried send, and
+    /// identifying no one.
+    static func localMessageID(for idempotencyKey: String) -> String {
+        guard let digest = try? SHA256.digest(idempotencyKey) else { return "local" }
+        return "local-" + Hex.encode(Array(digest.prefix(12)))
     }
 
     /// `template` with each `{name}` of `values` replaced by its escaped value, in one pass

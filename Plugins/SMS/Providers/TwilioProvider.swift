@@ -53,8 +53,9 @@ public struct TwilioProvider: SMSProvider, CustomStringConvertible {
         }
         let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
         guard response.isSuccess else {
-            let detail = [object?["code"].map { "\($0)" }, object?["message"] as? String].compactMap { $0 }.joined(separator: ": ")
-            throw ProviderAnswer.error(provider: name, status: response.status, detail: detail)
+            throw ProviderAnswer.error(
+                provider: name, status: response.status, code: object?["code"].map { "\($0)" },
+                answer: object?["message"] as? String ?? response.text, sent: message, secrets: [authToken.reveal()])
         }
         guard let sid = object?["sid"] as? String, !sid.isEmpty else {
             throw .transient("\(name) answered \(response.status) without a message sid")

@@ -10,6 +10,11 @@ import Foundation
 /// waiting for the merge window, refused for now by the provider, or left by a crash — are sent
 /// by ``flushDue()``, which ``run()`` calls every second. One service sends one row at a time
 /// per row id, so the loop and a direct send never send the same row concurrently.
+///
+/// A login code's text is never written to the ledger (nor, through it, to the database file
+/// or its WAL): the row keeps the text with its digits masked, the text itself stays in this
+/// actor's memory until the row is final. A login code left reserved by a restart is dropped:
+/// a new code is one request away, and the old one has expired by then.
 public actor SMSService {
     /// The instance's settings.
     public nonisolated let settings: SMSSettings
@@ -23,6 +28,7 @@ public actor SMSService {
     private let rateLimiter = RateLimiter(window: .seconds(3600))
     private var inFlight: Set<Int64> = []
     private var notBefore: [Int64: (date: Date, failures: Int)] = [:]
+    private var loginCodeTexts: [String: String] = [:]
 
     /// Creates a service; `departmentOf` looks a user's department up for the ledger.
     public init(
@@ -77,10 +83,12 @@ public actor SMSService {
                 throw SMSSendError(.rateLimited, "too many login codes requested this hour; try again later")
             }
         }
+        let stored = request.purpose == .loginCode ? Self.maskingDigits(request.text) : request.text
+        if request.purpose == .loginCode { loginCodeTexts[key] = request.text }
         let reservation = SMSReservation(
             idempotencyKey: key, tenant: request.tenant, user: request.user,
             department: request.department ?? request.user.flatMap { departmentOf(request.tenant, $0) }, queue: request.queue,
-            purpose: request.purpose, recipient: request.recipient, text: request.text, quote: quote, mergeGroup: nil,
+            purpose: request.purpose, recipient: request.recipient, text: stored, quote: quote, mergeGroup: nil,
             createdAt: now, sendAfter: now, expiresAt: now.addingTimeInterval(settings.expiry))
         let cap = spendCap(tenant: request.tenant, at: now)
         switch try await attempt({ try await self.ledger.reserve(reservation, within: cap) }) {
@@ -244,9 +252,25 @@ public actor SMSService {
         guard inFlight.insert(record.id).inserted else { return .later(.transient("being sent")) }
         defer { inFlight.remove(record.id) }
         let now = clock.now()
+        let outcome = await dispatchOnce(record, at: now)
+        if case .later = outcome {} else { loginCodeTexts[record.idempotencyKey] = nil }
+        return outcome
+    }
+
+    private func dispatchOnce(_ record: SMSLedgerRecord, at now: Date) async -> Dispatch {
         do {
-            guard let recipient = record.recipient, let text = record.text else {
+            guard let recipient = record.recipient, let storedText = record.text else {
                 return .dropped("the row has no text any more")
+            }
+            let text: String
+            if record.purpose == .loginCode {
+                guard let code = loginCodeTexts[record.idempotencyKey] else {
+                    try await ledger.finishUncharged(id: record.id, status: .dropped, reason: "a login code is not kept across a restart", at: now)
+                    return .dropped("a login code is not kept across a restart")
+                }
+                text = code
+            } else {
+                text = storedText
             }
             if now > record.expiresAt {
                 notBefore[record.id] = nil
@@ -278,6 +302,11 @@ public actor SMSService {
         } catch {
             return .later(.transient("the SMS ledger could not be written: \(error)"))
         }
+    }
+
+    /// `text` with every ASCII digit as `*` (same length, so the same quote).
+    static func maskingDigits(_ text: String) -> String {
+        String(text.map { $0.isASCII && $0.isNumber ? "*" : $0 })
     }
 
     /// `tenant`'s cap over the month containing `now`, nil when it has none.

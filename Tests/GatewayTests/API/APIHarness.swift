@@ -31,8 +31,9 @@ final class APIHarness: Sendable {
         self.folder = folder
     }
 
-    /// Starts a gateway; `extra` is appended to the configuration (e.g. an `[auth]` section).
-    static func start(extra: String = "") async throws -> APIHarness {
+    /// Starts a gateway; `extra` is appended to the configuration (e.g. an `[auth]` section),
+    /// `environment` adds variables its secrets may name.
+    static func start(extra: String = "", environment: [String: String] = [:]) async throws -> APIHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let text = """
@@ -45,7 +46,8 @@ final class APIHarness: Sendable {
             \(company("acme", "Acme AS", prefix: "4001", own: "ada", keys: ["ACME_READ": ["read"], "ACME_ADMIN": ["admin"], "ACME_TELEPHONY": ["telephony"]]))
             \(company("birk", "Birk AS", prefix: "4002", own: "bjorn", keys: ["BIRK_READ": ["read"], "BIRK_TELEPHONY": ["telephony"]]))
             """
-        let environment = ConfigurationEnvironment(variable: { keys[$0] }, readFile: { _ in nil })
+        let variables = keys.merging(environment) { _, added in added }
+        let environment = ConfigurationEnvironment(variable: { variables[$0] }, readFile: { _ in nil })
         let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml", environment: environment)
         let logs = InMemoryLogSink()
         let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: logs))
@@ -103,8 +105,10 @@ final class APIHarness: Sendable {
     }
 
     /// Runs `body` with a started gateway and stops it afterwards, whatever `body` does.
-    static func with(extra: String = "", _ body: (APIHarness) async throws -> Void) async throws {
-        let harness = try await start(extra: extra)
+    static func with(
+        extra: String = "", environment: [String: String] = [:], _ body: (APIHarness) async throws -> Void
+    ) async throws {
+        let harness = try await start(extra: extra, environment: environment)
         do {
             try await body(harness)
         } catch {
