@@ -61,7 +61,6 @@ public final class GatewayService: Sendable {
             makeContext: PluginContextFactory(storage: storage, logger: logger, instances: configuration.plugins.map(\.name)).makeContext)
         var router = Router()
         let engines = self.engines
-        SystemRoutes(storageCheck: storage.isHealthy, failedEngines: engines.failedTenants).register(in: &router)
         feed = EventFeed(log: storage.log)
         hub = EventStreamHub(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds))
         do {

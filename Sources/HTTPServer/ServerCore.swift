@@ -226,6 +226,9 @@ final class ServerCore: Sendable {
         if quiescing {
             headers["Connection"] = "close"
         }
+        // Every answer says its Content-Type is the truth: a browser never sniffs a stored
+        // picture or a JSON answer into HTML.
+        headers["X-Content-Type-Options"] = "nosniff"
         let made: OpaquePointer?
         var stream: (any StreamedBody)?
         switch response.body {

@@ -54,10 +54,13 @@ struct APIRouter {
         }
     }
 
-    /// Adds `POST path` that acts (honours `Idempotency-Key` unless `keepsResponse` is false:
-    /// a response with a secret in it must not be stored).
-    mutating func post(_ path: String, _ access: APIAccess, keepsResponse: Bool = true, handler: @escaping Handler) {
-        add(.post, path, access, acts: keepsResponse, handler: handler)
+    /// Adds `POST path` that acts (honours `Idempotency-Key`); `keptAs` turns a response into
+    /// what is kept for a retry (a response with a secret in it keeps it without the secret).
+    mutating func post(
+        _ path: String, _ access: APIAccess, keptAs: @escaping @Sendable (HTTPResponse) -> HTTPResponse = { $0 },
+        handler: @escaping Handler
+    ) {
+        add(.post, path, access, acts: true, keptAs: keptAs, handler: handler)
     }
 
     /// Adds `PUT path`.
@@ -81,7 +84,8 @@ struct APIRouter {
     }
 
     private mutating func add(
-        _ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool, handler: @escaping Handler,
+        _ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool,
+        keptAs: @escaping @Sendable (HTTPResponse) -> HTTPResponse = { $0 }, handler: @escaping Handler,
         immediate: Router.ImmediateHandler? = nil
     ) {
         let authenticator = self.authenticator
@@ -95,7 +99,7 @@ struct APIRouter {
             try await Self.check(access, caller: caller, runtime: runtime)
             let request = APIRequest(http: http, caller: caller, runtime: runtime)
             guard acts else { return try await handler(request) }
-            return try await idempotency.run(http, caller: caller) { try await handler(request) }
+            return try await idempotency.run(http, caller: caller, keeping: keptAs) { try await handler(request) }
         }
     }
 

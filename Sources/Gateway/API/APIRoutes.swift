@@ -20,6 +20,10 @@ struct APIRoutes {
     func register(in router: inout Router) throws {
         let authenticator = try Authenticator(tables: storage.access, tenants: configuration.tenants)
         let engines = self.engines
+        SystemRoutes(
+            storageCheck: storage.isHealthy, failedEngines: engines.failedTenants,
+            isAuthenticated: { (try? await authenticator.caller(of: $0)) != nil }
+        ).register(in: &router)
         let sms = SMSServiceDirectory(configuration: configuration, services: smsServices)
         let sender: any LoginCodeSender = switch configuration.auth.codeDelivery {
         case .log: LogLoginCodeSender(logger: logger.labelled("auth"))

@@ -11,8 +11,9 @@ import Synchronization
 /// without acting twice. The same key on a different request is refused (422
 /// `idempotency-key-reused`), and a retry while the first is still running waits for
 /// nothing: it gets 409 `idempotency-key-in-progress`. The key is claimed before the kept
-/// responses are read, so two requests with one key never both act. Routes whose response
-/// carries a secret (a new API key) are not kept: the secret would be stored.
+/// responses are read, so two requests with one key never both act. A route whose response
+/// carries a secret (a new API key) keeps it without the secret (`keeping`): a retry gets the
+/// first answer's metadata, never the secret again and never a second key.
 final class IdempotencyGuard: Sendable {
     static let retentionMilliseconds: Int64 = 86_400_000
 
@@ -25,8 +26,12 @@ final class IdempotencyGuard: Sendable {
         self.logger = logger
     }
 
-    /// Runs `handler` for `request` by `caller` under the request's key, if it has one.
-    func run(_ request: HTTPRequest, caller: Caller, handler: @Sendable () async throws -> HTTPResponse) async throws -> HTTPResponse {
+    /// Runs `handler` for `request` by `caller` under the request's key, if it has one; what is
+    /// kept for a retry is `keeping` of the response (the response itself by default).
+    func run(
+        _ request: HTTPRequest, caller: Caller, keeping: @Sendable (HTTPResponse) -> HTTPResponse = { $0 },
+        handler: @Sendable () async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
         guard let key = request.headers["Idempotency-Key"] else { return try await handler() }
         guard (1...255).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
             throw APIProblem.error(
@@ -64,12 +69,13 @@ final class IdempotencyGuard: Sendable {
         } catch let error as any HTTPResponseError {
             response = HTTPResponse.problem(for: error, instance: request.path)
         }
-        guard response.status.code < 500, response.status != .tooManyRequests, case .data(let body) = response.body else { return response }
+        let kept = keeping(response)
+        guard kept.status.code < 500, kept.status != .tooManyRequests, case .data(let body) = kept.body else { return response }
         do {
             try await table.save(
                 .init(
-                    tenant: tenant, principal: principal, key: key, fingerprint: fingerprint, status: response.status.code,
-                    contentType: response.headers["Content-Type"], body: Array(body), createdAt: now),
+                    tenant: tenant, principal: principal, key: key, fingerprint: fingerprint, status: kept.status.code,
+                    contentType: kept.headers["Content-Type"], body: Array(body), createdAt: now),
                 purgeBefore: now - Self.retentionMilliseconds)
         } catch {
             logger.warning("idempotent response not kept; a retry with this key would act again", [

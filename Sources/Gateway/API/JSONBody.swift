@@ -29,6 +29,9 @@ struct JSONBody {
             throw APIProblem.malformedJSON(Self.describeBody(error, request.body))
         }
         guard case .object(let object) = value else { throw APIProblem.malformedJSON("The body must be a JSON object.") }
+        if let repeated = JSONDuplicateKey.first(in: request.body) {
+            throw APIProblem.malformedJSON("The body has the key \(repeated) twice; each key may appear once in an object.")
+        }
         self.init(object: object, prefix: "")
     }
 

@@ -1,6 +1,8 @@
 import HTTPServer
 
-/// `GET /healthz` and `GET /api/v1/version`: what monitoring and a newcomer ask first.
+/// `GET /healthz` and `GET /api/v1/version`: what monitoring and a newcomer ask first. The
+/// version needs no token; the C libraries' versions (what an attacker would look up known
+/// flaws by) are listed only for a valid token.
 struct SystemRoutes {
     /// The body of `/healthz`.
     struct Health: Encodable {
@@ -14,11 +16,13 @@ struct SystemRoutes {
     struct Version: Encodable {
         let name: String
         let version: String
-        let libraries: [String: String]
+        /// The C libraries linked, for a caller with a valid token; absent otherwise.
+        let libraries: [String: String]?
     }
 
     let storageCheck: @Sendable () async -> Bool
     let failedEngines: @Sendable () async -> [String]
+    let isAuthenticated: @Sendable (HTTPRequest) async -> Bool
 
     func register(in router: inout Router) {
         router.get("/healthz") { _ in
@@ -31,8 +35,10 @@ struct SystemRoutes {
                     failedEngines: failed.isEmpty ? nil : failed),
                 status: healthy ? .ok : .serviceUnavailable)
         }
-        router.get("/api/v1/version") { _ in
-            try .json(Version(name: "sentralbord", version: SentralbordVersion.current, libraries: LibraryVersions.current))
+        let isAuthenticated = self.isAuthenticated
+        router.get("/api/v1/version") { request in
+            let libraries = await isAuthenticated(request) ? LibraryVersions.current : nil
+            return try .json(Version(name: "sentralbord", version: SentralbordVersion.current, libraries: libraries))
         }
     }
 }

@@ -68,6 +68,10 @@ final class EventFeed: Sendable {
     /// The seq of the newest event the feed has read.
     var lastSeq: Int64 { state.withLock { $0.lastSeq } }
 
+    /// The seq of the newest event committed to the log: at or ahead of ``lastSeq``, which
+    /// catches up with it in the background.
+    var committedSeq: Int64 { max(log.lastSeq, lastSeq) }
+
     /// Whether the gateway is stopping: streams end, polls answer at once.
     var isClosed: Bool { state.withLock { $0.closed } }
 

@@ -80,13 +80,17 @@ struct EventStreamRoutes {
         return !name.isEmpty && name.count <= 100 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }
     }
 
-    private static func position(_ text: String?, name: String, feed: EventFeed) throws(HTTPError) -> Int64? {
+    /// The position `text` names, checked against the committed log, not the feed: the feed
+    /// reads the log in the background, so a position the gateway has just returned (in an
+    /// action's answer, say) may be ahead of it for a moment and is still valid. Only a
+    /// position beyond the committed log is refused.
+    static func position(_ text: String?, name: String, feed: EventFeed) throws(HTTPError) -> Int64? {
         guard let text else { return nil }
         guard let seq = Int64(text.trimmingCharacters(in: .whitespaces)), seq >= 0 else {
             throw APIProblem.invalidParameter(name, "must be an event id (a log seq) from this stream")
         }
-        guard seq <= feed.lastSeq else {
-            throw APIProblem.invalidParameter(name, "is ahead of the event log (its last event is \(feed.lastSeq))")
+        guard seq <= feed.committedSeq else {
+            throw APIProblem.invalidParameter(name, "is ahead of the event log (its last event is \(feed.committedSeq))")
         }
         return seq
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import PluginKit
 import Storage
@@ -5,7 +6,9 @@ import Switchboard
 
 /// Admins manage their company's API keys: `GET /admin/api-keys`, `POST /admin/api-keys`
 /// (the key is shown once, in the response), `DELETE /admin/api-keys/{id}`. Keys from
-/// config.toml are listed but cannot be revoked here.
+/// config.toml are listed but cannot be revoked here. A retried creation with the same
+/// `Idempotency-Key` answers the first one's metadata, without a second key and without the
+/// secret.
 struct APIKeyRoutes {
     /// A key as listed (never the key itself).
     struct KeyView: Encodable, Sendable {
@@ -47,7 +50,7 @@ struct APIKeyRoutes {
             }
             return try .json(KeyList(keys: fromConfig + stored))
         }
-        api.post("/admin/api-keys", .admin, keepsResponse: false) { request in
+        api.post("/admin/api-keys", .admin, keptAs: Self.withoutSecret) { request in
             var body = try JSONBody(request.http)
             let name = body.string("name", required: true, maxLength: 64)
             var scopes: [APIScope] = []
@@ -79,5 +82,16 @@ struct APIKeyRoutes {
             }
             return HTTPResponse(status: .noContent)
         }
+    }
+
+    /// A creation's answer as kept for a retry: the key's metadata without `key`.
+    @Sendable static func withoutSecret(_ response: HTTPResponse) -> HTTPResponse {
+        guard case .data(let body) = response.body,
+            let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any], object["key"] != nil,
+            let stripped = try? JSONSerialization.data(withJSONObject: object.filter { $0.key != "key" }, options: [.sortedKeys])
+        else { return response }
+        var kept = response
+        kept.body = .data(stripped)
+        return kept
     }
 }
