@@ -76,7 +76,9 @@ public final class GatewayService: Sendable {
                 threadPoolSize: settings.threads,
                 maxRequestBodyBytes: settings.maxRequestBytes,
                 connectionTimeout: .seconds(settings.connectionTimeoutSeconds),
-                shutdownGracePeriod: .seconds(settings.shutdownGraceSeconds)),
+                shutdownGracePeriod: .seconds(settings.shutdownGraceSeconds),
+                bufferedBodyLimit: settings.maxBufferedRequestBytes,
+                bufferedBodyLimitPerAddress: settings.maxBufferedRequestBytesPerAddress),
             responder: router,
             accessLog: RequestLog(logger: logger.labelled("http")).record)
     }

@@ -12,8 +12,16 @@ public protocol HTTPResponder: Sendable {
     /// ``respond(to:)``, which must answer it as this would have. Must return quickly and never
     /// block. The default is nil.
     func immediateResponse(to request: HTTPRequest) -> HTTPResponse?
+
+    /// The refusal of a request that declares a body, from its head alone (`request` has an
+    /// empty body): no such route (404), a method the path does not take (405), no credentials
+    /// where they are needed (401). The server then sends it without reading the body and
+    /// closes the connection, so a body that would be refused is never buffered. Nil lets the
+    /// body be read. Must return quickly and never block. The default is nil.
+    func refusalBeforeBody(to request: HTTPRequest) -> HTTPResponse?
 }
 
 extension HTTPResponder {
     public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? { nil }
+    public func refusalBeforeBody(to request: HTTPRequest) -> HTTPResponse? { nil }
 }

@@ -127,6 +127,8 @@ public final class HTTPServer: Sendable {
         let core = Unmanaged.passRetained(
             ServerCore(
                 responder: responder, maxBodyBytes: configuration.maxRequestBodyBytes,
+                bodyBudget: RequestBodyBudget(
+                    limit: configuration.bufferedBodyLimit, limitPerAddress: configuration.bufferedBodyLimitPerAddress),
                 pushBacklogLimit: configuration.pushBacklogLimit, accessLog: accessLog))
         let timeout = configuration.connectionTimeout.components
         let timeoutSeconds = max(1, timeout.seconds + (timeout.attoseconds > 0 ? 1 : 0))

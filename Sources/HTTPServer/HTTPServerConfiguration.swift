@@ -11,6 +11,9 @@
 ///   (default 10 s).
 /// - `pushBacklogLimit`: the most bytes a pushed body may have waiting for a slow client
 ///   before the server ends it (default 4 MiB).
+/// - `bufferedBodyLimit`: the most request-body bytes held in memory at once for all requests
+///   (default 64 MiB); `bufferedBodyLimitPerAddress` for one client address (default 8 MiB).
+///   A body past either is answered 503 with `Retry-After` before it is read.
 public struct HTTPServerConfiguration: Sendable, Equatable {
     /// The numeric IPv4 or IPv6 address to bind.
     public var host: String
@@ -30,6 +33,10 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// The most bytes an ``HTTPPushStream`` keeps for a client that does not read them; one
     /// write more ends the stream.
     public var pushBacklogLimit: Int
+    /// The most request-body bytes held in memory at once, for all requests together.
+    public var bufferedBodyLimit: Int
+    /// The most request-body bytes held in memory at once for the requests of one address.
+    public var bufferedBodyLimitPerAddress: Int
 
     /// Creates a configuration; see the type's documentation for each key's meaning.
     public init(
@@ -39,7 +46,9 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         maxRequestBodyBytes: Int = 1 << 20,
         connectionTimeout: Duration = .seconds(30),
         shutdownGracePeriod: Duration = .seconds(10),
-        pushBacklogLimit: Int = 4 << 20
+        pushBacklogLimit: Int = 4 << 20,
+        bufferedBodyLimit: Int = 64 << 20,
+        bufferedBodyLimitPerAddress: Int = 8 << 20
     ) {
         self.host = host
         self.port = port
@@ -48,5 +57,7 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         self.connectionTimeout = connectionTimeout
         self.shutdownGracePeriod = shutdownGracePeriod
         self.pushBacklogLimit = pushBacklogLimit
+        self.bufferedBodyLimit = bufferedBodyLimit
+        self.bufferedBodyLimitPerAddress = bufferedBodyLimitPerAddress
     }
 }

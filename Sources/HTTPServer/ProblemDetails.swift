@@ -8,6 +8,10 @@ import Foundation
 /// extension members such as an `errors` array for validation failures; their names must
 /// differ from the standard members.
 public struct ProblemDetails: Sendable, Encodable {
+    /// The prefix of every problem type the server and its routes send:
+    /// `urn:sentralbord:problem:NAME`.
+    public static let typePrefix = "urn:sentralbord:problem:"
+
     /// A URI identifying the problem type.
     public var type: String
     /// A short, human-readable summary of the problem type.

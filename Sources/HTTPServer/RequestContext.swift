@@ -25,6 +25,8 @@ final class RequestContext: Sendable {
         var headers = HTTPHeaders()
         var body = Data()
         var bodyBytes = 0
+        /// Body bytes reserved in the server's ``RequestBodyBudget``; released when the request ends.
+        var reservedBodyBytes = 0
         var tooLarge = false
         var responseBytes = 0
         var stream: (any StreamedBody)?

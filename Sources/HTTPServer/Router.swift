@@ -16,6 +16,10 @@ public struct Router: HTTPResponder {
     /// ``HTTPResponder/immediateResponse(to:)``).
     public typealias ImmediateHandler = @Sendable (HTTPRequest) -> HTTPResponse?
 
+    /// A route's refusal of a request from its head, before its body is read, or nil (see
+    /// ``HTTPResponder/refusalBeforeBody(to:)``).
+    public typealias HeadCheck = @Sendable (HTTPRequest) -> HTTPResponse?
+
     /// A class, so that looking routes over per request costs a reference count, not a copy
     /// of the pattern and both handlers.
     private final class Route: Sendable {
@@ -23,12 +27,14 @@ public struct Router: HTTPResponder {
         let pattern: RoutePattern
         let handler: Handler
         let immediate: ImmediateHandler?
+        let beforeBody: HeadCheck?
 
-        init(method: HTTPMethod, pattern: RoutePattern, handler: @escaping Handler, immediate: ImmediateHandler?) {
+        init(method: HTTPMethod, pattern: RoutePattern, handler: @escaping Handler, immediate: ImmediateHandler?, beforeBody: HeadCheck?) {
             self.method = method
             self.pattern = pattern
             self.handler = handler
             self.immediate = immediate
+            self.beforeBody = beforeBody
         }
     }
 
@@ -38,12 +44,14 @@ public struct Router: HTTPResponder {
     public init() {}
 
     /// Adds a route for `method` and `pattern`; `immediate`, if given, may answer a request
-    /// without waiting, else `handler` answers it.
+    /// without waiting, else `handler` answers it; `beforeBody`, if given, may refuse a request
+    /// with a body from its head.
     public mutating func on(
-        _ method: HTTPMethod, _ pattern: String, immediate: ImmediateHandler? = nil, handler: @escaping Handler
+        _ method: HTTPMethod, _ pattern: String, immediate: ImmediateHandler? = nil, beforeBody: HeadCheck? = nil,
+        handler: @escaping Handler
     ) {
         let pattern = RoutePattern(pattern)
-        routes.insert(Route(method: method, pattern: pattern, handler: handler, immediate: immediate), at: pattern)
+        routes.insert(Route(method: method, pattern: pattern, handler: handler, immediate: immediate, beforeBody: beforeBody), at: pattern)
     }
 
     /// Adds a `GET` route.
@@ -85,6 +93,16 @@ public struct Router: HTTPResponder {
         return immediate(request)
     }
 
+    /// 404 or 405 when no route takes the request, else the route's own check of the head.
+    public func refusalBeforeBody(to request: HTTPRequest) -> HTTPResponse? {
+        do {
+            let (route, request) = try self.route(for: request)
+            return route.beforeBody?(request)
+        } catch {
+            return .problem(for: error, instance: request.path)
+        }
+    }
+
     /// The best matching route and the request with its parameters.
     private func route(for request: HTTPRequest) throws(HTTPError) -> (Route, HTTPRequest) {
         let segments = request.pathSegments
@@ -94,7 +112,7 @@ public struct Router: HTTPResponder {
         guard let route = best else {
             let matches = routes.all(matching: segments)
             guard !matches.isEmpty else {
-                throw HTTPError(.notFound, detail: "No resource at this path.")
+                throw HTTPError(.notFound, type: ProblemDetails.typePrefix + "not-found", detail: "No resource at this path.")
             }
             var allowed = Set(matches.map(\.method.rawValue))
             if allowed.contains(HTTPMethod.get.rawValue) {
@@ -102,7 +120,7 @@ public struct Router: HTTPResponder {
             }
             let allow = allowed.sorted().joined(separator: ", ")
             throw HTTPError(
-                .methodNotAllowed,
+                .methodNotAllowed, type: ProblemDetails.typePrefix + "method-not-allowed",
                 detail: "\(request.method) is not allowed here; allowed: \(allow).",
                 headers: ["Allow": allow])
         }

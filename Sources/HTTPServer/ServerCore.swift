@@ -26,14 +26,16 @@ final class ServerCore: Sendable {
     private let accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?
     private let pushBacklogLimit: Int
     private let pushPoller = PushStreamPoller()
+    private let bodyBudget: RequestBodyBudget
     private let state = Mutex(State())
 
     init(
-        responder: any HTTPResponder, maxBodyBytes: Int, pushBacklogLimit: Int,
+        responder: any HTTPResponder, maxBodyBytes: Int, bodyBudget: RequestBodyBudget, pushBacklogLimit: Int,
         accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?
     ) {
         self.responder = responder
         self.maxBodyBytes = maxBodyBytes
+        self.bodyBudget = bodyBudget
         self.pushBacklogLimit = pushBacklogLimit
         self.accessLog = accessLog
     }
@@ -66,13 +68,33 @@ final class ServerCore: Sendable {
                 state.chunked = !isHTTP10
                 state.headers = requestHeaders(context.connection)
                 state.phase = .receiving
-                if let length = state.headers["Content-Length"].flatMap(Int.init), length > maxBodyBytes {
-                    // Answered before the body is read; libmicrohttpd then closes the connection
-                    // instead of reading the rest.
+                // Every refusal here is queued before the body is read; libmicrohttpd then
+                // closes the connection instead of reading the rest.
+                let framing = RequestFraming(state.headers)
+                if let problem = framing.problem {
+                    return .answer(
+                        .problem(
+                            ProblemDetails(
+                                type: ProblemDetails.typePrefix + "malformed-request", status: .badRequest, detail: problem,
+                                instance: context.path)))
+                }
+                guard framing.hasBody else { return .proceed }
+                if let length = framing.contentLength, length > maxBodyBytes {
                     state.tooLarge = true
                     return .answer(tooLargeResponse(instance: context.path))
                 }
-                state.body.reserveCapacity(min(maxBodyBytes, state.headers["Content-Length"].flatMap(Int.init) ?? 0))
+                let head = HTTPRequest(
+                    method: state.method ?? HTTPMethod(rawValue: method), target: context.target, headers: state.headers,
+                    body: Data(), remoteAddress: context.remoteAddress)
+                if let refusal = responder.refusalBeforeBody(to: head) {
+                    return .answer(refusal)
+                }
+                let declared = framing.contentLength ?? 0
+                guard bodyBudget.reserve(declared, for: context.remoteAddress) else {
+                    return .answer(busyResponse(instance: context.path))
+                }
+                state.reservedBodyBytes = declared
+                state.body.reserveCapacity(declared)
                 return .proceed
             case .receiving where uploadSize.pointee > 0:
                 let count = uploadSize.pointee
@@ -85,6 +107,16 @@ final class ServerCore: Sendable {
                     state.tooLarge = true
                     state.body = Data()
                     return state.bodyBytes > 2 * maxBodyBytes ? .refuse : .proceed
+                }
+                if state.bodyBytes > state.reservedBodyBytes {
+                    // A chunked body (or one longer than declared) reserves as it arrives; past
+                    // the budget no answer can be queued mid-body, so the connection closes.
+                    let more = state.bodyBytes - state.reservedBodyBytes
+                    guard bodyBudget.reserve(more, for: context.remoteAddress) else {
+                        state.body = Data()
+                        return .refuse
+                    }
+                    state.reservedBodyBytes += more
                 }
                 if let upload {
                     upload.withMemoryRebound(to: UInt8.self, capacity: count) { state.body.append($0, count: count) }
@@ -120,6 +152,11 @@ final class ServerCore: Sendable {
     /// the access log and forgets it.
     func complete(_ context: RequestContext, completedNormally: Bool) {
         state.withLock { _ = $0.requests.removeValue(forKey: ObjectIdentifier(context)) }
+        let reserved = context.state.withLock { state in
+            defer { state.reservedBodyBytes = 0 }
+            return state.reservedBodyBytes
+        }
+        bodyBudget.release(reserved, for: context.remoteAddress)
         let entry = context.state.withLock { state -> HTTPAccessLogEntry? in
             if case .responding(let task) = state.phase {
                 task?.cancel()
@@ -281,12 +318,25 @@ final class ServerCore: Sendable {
     private func tooLargeResponse(instance: String) -> HTTPResponse {
         .problem(
             ProblemDetails(
-                status: .contentTooLarge, detail: "The request body exceeds the limit of \(maxBodyBytes) bytes.",
+                type: ProblemDetails.typePrefix + "content-too-large", status: .contentTooLarge,
+                detail: "The request body exceeds the limit of \(maxBodyBytes) bytes.",
                 instance: instance))
+    }
+
+    /// 503 for a body the budget has no room for now: a retry in a second may find it.
+    private func busyResponse(instance: String) -> HTTPResponse {
+        .problem(
+            ProblemDetails(
+                type: ProblemDetails.typePrefix + "server-busy", status: .serviceUnavailable,
+                detail: "The server holds as many request bodies as it will for now (overall or from this address); retry shortly.",
+                instance: instance),
+            headers: ["Retry-After": "1"])
     }
 
     private func unavailableResponse(instance: String) -> HTTPResponse {
         .problem(
-            ProblemDetails(status: .serviceUnavailable, detail: "The server is shutting down.", instance: instance))
+            ProblemDetails(
+                type: ProblemDetails.typePrefix + "shutting-down", status: .serviceUnavailable,
+                detail: "The server is shutting down.", instance: instance))
     }
 }

@@ -110,7 +110,7 @@ private struct SecretDatabaseError: Error, CustomStringConvertible {
             #expect(status == 404)
             #expect(headers["content-type"] == "application/problem+json")
             let problem = try jsonObject(body)
-            #expect(problem["type"] as? String == "about:blank")
+            #expect(problem["type"] as? String == "urn:sentralbord:problem:not-found")
             #expect(problem["title"] as? String == "Not Found")
             #expect(problem["status"] as? Int == 404)
             #expect(problem["instance"] as? String == "/nowhere")

@@ -135,6 +135,14 @@ public final class RawHTTPConnection {
         buffer.isEmpty ? !(try fill()) : false
     }
 
+    /// Whether the server closes the connection, whatever else it still sends first (read and
+    /// discarded); a read timeout throws.
+    public func closesAfterDiscardingTheRest() throws -> Bool {
+        buffer.removeAll()
+        while try fill() { buffer.removeAll() }
+        return true
+    }
+
     /// The next chunk of a chunked body whose head ``readResponse(bodyExpected:)`` read;
     /// nil at the body's end.
     public func nextChunk() throws -> Data? {

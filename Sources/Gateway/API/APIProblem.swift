@@ -6,7 +6,7 @@ import Switchboard
 /// each with its status. docs/openapi.yaml lists them.
 enum APIProblem {
     /// The prefix of every problem type: `urn:sentralbord:problem:NAME`.
-    static let typePrefix = "urn:sentralbord:problem:"
+    static let typePrefix = ProblemDetails.typePrefix
 
     /// A problem of type `name` with `status`, `title` and an explanation of this occurrence.
     static func error(

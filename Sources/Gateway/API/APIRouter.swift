@@ -91,7 +91,7 @@ struct APIRouter {
         let authenticator = self.authenticator
         let engines = self.engines
         let idempotency = self.idempotency
-        router.on(method, "/api/v1" + path, immediate: immediate) { http in
+        router.on(method, "/api/v1" + path, immediate: immediate, beforeBody: authenticator.refusalBeforeBody) { http in
             let caller = try await authenticator.caller(of: http)
             guard let runtime = engines(caller.tenant) else {
                 throw APIProblem.unauthenticated("The token's company is not served by this gateway.")

@@ -77,6 +77,18 @@ final class Authenticator: Sendable {
         return known(hash, now: now())
     }
 
+    /// 401 for a request with a body whose head carries no usable bearer token, so the body
+    /// is never read (``HTTPResponder/refusalBeforeBody(to:)``); nil when it carries one (whether
+    /// the token is valid is checked once the body is read, as for any request).
+    @Sendable func refusalBeforeBody(_ request: HTTPRequest) -> HTTPResponse? {
+        do {
+            _ = try Self.token(of: request)
+            return nil
+        } catch {
+            return .problem(for: error, instance: request.path)
+        }
+    }
+
     /// The bearer token of `request` and its hash.
     private static func token(of request: HTTPRequest) throws(HTTPError) -> (token: String, hash: [UInt8]) {
         guard let header = request.headers["Authorization"] else {

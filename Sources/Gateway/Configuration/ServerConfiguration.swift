@@ -18,6 +18,14 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
     /// The live event stream sends a heartbeat comment after this long without events. Key
     /// `stream_heartbeat_seconds`, 1…300; default 15.
     public var streamHeartbeatSeconds = 15
+    /// The most request-body bytes held in memory at once, all clients together; a body past it
+    /// gets 503 with `Retry-After` before it is read. Key `max_buffered_request_bytes`,
+    /// 1 MiB…4 GiB, at least `max_request_bytes`; default 64 MiB.
+    public var maxBufferedRequestBytes = 67_108_864
+    /// The same for the requests of one client address. Key
+    /// `max_buffered_request_bytes_per_address`, at least `max_request_bytes` and at most
+    /// `max_buffered_request_bytes`; default 8 MiB.
+    public var maxBufferedRequestBytesPerAddress = 8_388_608
 
     /// The defaults.
     public init() {}
@@ -36,6 +44,11 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
         connectionTimeoutSeconds = config.integer("connection_timeout_seconds", default: connectionTimeoutSeconds, in: 1...3600)
         shutdownGraceSeconds = config.integer("shutdown_grace_seconds", default: shutdownGraceSeconds, in: 0...300)
         streamHeartbeatSeconds = config.integer("stream_heartbeat_seconds", default: streamHeartbeatSeconds, in: 1...300)
+        maxBufferedRequestBytes = config.integer(
+            "max_buffered_request_bytes", default: max(maxBufferedRequestBytes, maxRequestBytes), in: maxRequestBytes...4_294_967_296)
+        maxBufferedRequestBytesPerAddress = config.integer(
+            "max_buffered_request_bytes_per_address", default: min(max(maxBufferedRequestBytesPerAddress, maxRequestBytes), maxBufferedRequestBytes),
+            in: maxRequestBytes...maxBufferedRequestBytes)
     }
 
     var effective: TOMLTable {
@@ -46,6 +59,8 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
         table.set("connection_timeout_seconds", .integer(Int64(connectionTimeoutSeconds)))
         table.set("shutdown_grace_seconds", .integer(Int64(shutdownGraceSeconds)))
         table.set("stream_heartbeat_seconds", .integer(Int64(streamHeartbeatSeconds)))
+        table.set("max_buffered_request_bytes", .integer(Int64(maxBufferedRequestBytes)))
+        table.set("max_buffered_request_bytes_per_address", .integer(Int64(maxBufferedRequestBytesPerAddress)))
         return table
     }
 }

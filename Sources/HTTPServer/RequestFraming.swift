@@ -1,0 +1,41 @@
+public import PluginKit
+import Foundation
+
+/// How a request's head says its body is framed, and whether that is ambiguous. A proxy in
+/// front of the server and the server itself must agree where a request ends, or the bytes
+/// after it can be read as a second request (request smuggling). So, as RFC 9112 §6.3 asks,
+/// a head with two different `Content-Length` values, a `Content-Length` that is no number,
+/// a `Content-Length` beside `Transfer-Encoding`, or a transfer coding other than `chunked`
+/// is refused with 400 and the connection closed.
+public struct RequestFraming: Sendable, Equatable {
+    /// The declared body length, when `Content-Length` gives one.
+    public let contentLength: Int?
+    /// Whether the body is sent chunked.
+    public let isChunked: Bool
+    /// Why the framing is refused, or nil when it is unambiguous.
+    public let problem: String?
+
+    /// Reads the framing of a request with `headers`.
+    public init(_ headers: HTTPHeaders) {
+        let lengths = headers.values(for: "Content-Length").flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let codings = headers.values(for: "Transfer-Encoding")
+        let numbers = lengths.map { text in text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ? Int(text) : nil }
+        isChunked = !codings.isEmpty
+        contentLength = numbers.first ?? nil
+        if numbers.contains(where: { $0 == nil }) {
+            problem = "Content-Length must be a number of bytes."
+        } else if Set(numbers).count > 1 {
+            problem = "The request has Content-Length headers with different values; send one."
+        } else if !lengths.isEmpty && !codings.isEmpty {
+            problem = "The request has both Content-Length and Transfer-Encoding; send one of them."
+        } else if !codings.isEmpty && codings.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) != ["chunked"] {
+            problem = "Transfer-Encoding may only be chunked."
+        } else {
+            problem = nil
+        }
+    }
+
+    /// Whether the request has a body to read.
+    public var hasBody: Bool { isChunked || (contentLength ?? 0) > 0 }
+}
