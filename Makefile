@@ -55,7 +55,8 @@ test-deps: run-deps
 	@if ! cmp -s tools/test-requirements.txt $(VENV)/requirements.installed; then \
 		echo "make $@: making $(VENV) from tools/test-requirements.txt"; \
 		rm -rf $(VENV) && /usr/bin/python3 -m venv --system-site-packages $(VENV) \
-		&& $(PYTHON) -m pip install -q --require-virtualenv --no-input -r tools/test-requirements.txt \
+		&& PIP_CERT=$${PIP_CERT:-/etc/ssl/certs/ca-certificates.crt} \
+			$(PYTHON) -m pip install -q --require-virtualenv --no-input -r tools/test-requirements.txt \
 		&& cp tools/test-requirements.txt $(VENV)/requirements.installed; \
 	fi
 
