@@ -38,6 +38,25 @@ public final class GatewayService: Sendable {
         self.logger = logger
         let storage = try await GatewayStorage.open(configuration.storage)
         self.storage = storage
+        let storageLogger = logger.labelled("storage")
+        if !storage.problemsAtOpen.isEmpty {
+            storageLogger.error("the database check at start found problems", [
+                "problems": storage.problemsAtOpen.joined(separator: "; "),
+                "action": "stop the gateway, run `sentralbord check-storage`, and restore the last backup if it confirms them",
+            ])
+        }
+        if !storage.checkAtOpenCompleted {
+            storageLogger.notice("the database check at start stopped at its time limit; run `sentralbord check-storage` for the whole file", [
+                "limitSeconds": "\(GatewayStorage.checkAtOpenLimit.components.seconds)",
+            ])
+        }
+        storage.log.observeWriteFault { fault in
+            if let fault {
+                storageLogger.error("the event log cannot be written", ["cause": fault.cause, "action": fault.action])
+            } else {
+                storageLogger.notice("the event log is written again")
+            }
+        }
         do {
             engines = try await EngineHost.start(configuration: configuration, log: storage.log, logger: logger)
         } catch {

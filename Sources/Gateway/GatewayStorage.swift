@@ -22,6 +22,29 @@ public struct GatewayStorage: Sendable {
     public let pictures: ProfilePictureTable
     /// The SMS ledger (GW-3), on the same connection as the plugin state.
     public let smsLedger: SQLiteSMSLedger
+    /// What `PRAGMA quick_check` found when the database was opened: empty when it said
+    /// `ok` (or did not finish in ``checkAtOpenLimit``), else its first problems (at most ten).
+    /// A damaged page is reported by health checks from then on; the gateway still serves what
+    /// it can.
+    public let problemsAtOpen: [String]
+    /// Whether the check at open read the whole file within ``checkAtOpenLimit``.
+    public let checkAtOpenCompleted: Bool
+
+    /// The longest the check at open may take (it reads every page: about 2 ms per MB from the
+    /// page cache, disk speed when cold); a larger file is checked in part, and
+    /// `sentralbord check-storage` checks all of it.
+    public static let checkAtOpenLimit = Duration.seconds(10)
+
+    /// How the storage is, as `/healthz` reports it.
+    public enum Health: Sendable, Equatable {
+        /// The database answers, passed its check at open and takes writes.
+        case ok
+        /// The database answers, but its check at open found problems, or writes fail for a
+        /// storage fault (the reason says which, with what to do).
+        case degraded(String)
+        /// The database does not answer a query.
+        case unavailable
+    }
 
     /// Creates the data directory if needed, opens the database and brings its schema up to
     /// date.
@@ -43,12 +66,14 @@ public struct GatewayStorage: Sendable {
             let database = try DatabaseQueue(path: path, configuration: SQLiteConfiguration(synchronous: .normal))
             // Only the log's writer checkpoints (automatically, inside its commits).
             try await database.access { try $0.execute("PRAGMA wal_autocheckpoint = 0") }
+            let (problems, completed) = try await Self.check(database, pragma: "quick_check(10)", within: Self.checkAtOpenLimit)
             return GatewayStorage(
                 log: log, ledger: try await PluginDeliveryLedger(database: database),
                 pluginState: try await PluginStateTable(database: database), database: database,
                 access: try await AccessTables(database: database), idempotency: try await IdempotencyTable(database: database),
                 pictures: try await ProfilePictureTable(database: database),
-                smsLedger: try await SQLiteSMSLedger(database: database))
+                smsLedger: try await SQLiteSMSLedger(database: database), problemsAtOpen: problems,
+                checkAtOpenCompleted: completed)
         } catch {
             throw GatewayStartError(.storage, "cannot open the database \(path): \(error)")
         }
@@ -60,5 +85,44 @@ public struct GatewayStorage: Sendable {
     /// Whether the database answers a query.
     public func isHealthy() async -> Bool {
         (try? await database.access { connection in try connection.prepare("SELECT 1").step() }) == true
+    }
+
+    /// The storage's health: unavailable when the database does not answer, degraded when its
+    /// check at open found problems or the event log's writes fail for a storage fault.
+    public func health() async -> Health {
+        guard await isHealthy() else { return .unavailable }
+        if let fault = log.writeFault { return .degraded("writes fail: \(fault)") }
+        if let first = problemsAtOpen.first {
+            return .degraded("the database check at start found problems (\(first)); run `sentralbord check-storage`")
+        }
+        return .ok
+    }
+
+    /// The problems `PRAGMA integrity_check` finds (every page, index and constraint; on a
+    /// large file this takes a while), at most 100; empty when it says `ok`.
+    public func integrityProblems() async throws -> [String] {
+        try await Self.check(database, pragma: "integrity_check(100)", within: nil).problems
+    }
+
+    /// The rows of a check pragma that are not `ok`, and whether it finished within `limit`.
+    private static func check(
+        _ database: DatabaseQueue, pragma: String, within limit: Duration?
+    ) async throws -> (problems: [String], completed: Bool) {
+        try await database.access { connection in
+            var rows: [String] = []
+            do {
+                func read() throws {
+                    let statement = try connection.prepare("PRAGMA \(pragma)")
+                    while try statement.step() { rows.append(statement.string(at: 0) ?? "") }
+                }
+                if let limit { try connection.stopping(at: .now + limit, read) } else { try read() }
+            } catch let error as SQLiteError where error.code == .interrupt {
+                return (rows.filter { $0 != "ok" }, false)
+            } catch let error as SQLiteError where error.code == .corrupt {
+                // A page too damaged for the check to walk is itself the finding.
+                rows.append(error.message)
+            }
+            return (rows == ["ok"] ? [] : rows, true)
+        }
     }
 }

@@ -152,11 +152,7 @@ final class ServerCore: Sendable {
     /// the access log and forgets it.
     func complete(_ context: RequestContext, completedNormally: Bool) {
         state.withLock { _ = $0.requests.removeValue(forKey: ObjectIdentifier(context)) }
-        let reserved = context.state.withLock { state in
-            defer { state.reservedBodyBytes = 0 }
-            return state.reservedBodyBytes
-        }
-        bodyBudget.release(reserved, for: context.remoteAddress)
+        releaseBody(of: context)
         let entry = context.state.withLock { state -> HTTPAccessLogEntry? in
             if case .responding(let task) = state.phase {
                 task?.cancel()
@@ -257,7 +253,21 @@ final class ServerCore: Sendable {
         return .YES
     }
 
+    /// Gives the request's body bytes back to the budget: once its answer is queued the body
+    /// is no longer needed (and an aborted request's is gone). Idempotent.
+    private func releaseBody(of context: RequestContext) {
+        let reserved = context.state.withLock { state in
+            defer {
+                state.reservedBodyBytes = 0
+                state.body = Data()
+            }
+            return state.reservedBodyBytes
+        }
+        bodyBudget.release(reserved, for: context.remoteAddress)
+    }
+
     private func queue(_ response: HTTPResponse, for context: RequestContext) -> MHD_Result {
+        releaseBody(of: context)
         let quiescing = state.withLock { $0.quiescing }
         var headers = response.headers
         if quiescing {

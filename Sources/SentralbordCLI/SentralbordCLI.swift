@@ -8,6 +8,7 @@ public enum SentralbordCLI {
     static let commands: [any Command.Type] = [
         ServeCommand.self,
         CheckConfigCommand.self,
+        CheckStorageCommand.self,
         PluginsStatusCommand.self,
         PluginsReplayDeadCommand.self,
         APIKeysCreateCommand.self,

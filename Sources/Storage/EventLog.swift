@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 public import PluginKit
 
 /// The durable, ordered log of every event: the backbone the engine appends to and every
@@ -28,6 +29,7 @@ public final class EventLog: Sendable {
     private let pending = GroupCommitQueue()
     private let highWaterMark: HighWaterMark
     private let reader: DatabaseQueue
+    private let fault = Mutex<(current: StorageFault?, observer: (@Sendable (StorageFault?) -> Void)?)>((nil, nil))
 
     /// The most events one transaction takes; a bigger batch still goes whole, alone.
     private static let maxGroupEvents = 20_000
@@ -78,10 +80,34 @@ public final class EventLog: Sendable {
             let outcomes = writer.write(group)
             let committed = outcomes.compactMap { try? $0.get().last?.seq }.max()
             if let committed { highWaterMark.advance(to: committed) }
+            let failure = outcomes.lazy.compactMap { outcome -> StorageFault? in
+                guard case .failure(let error) = outcome else { return nil }
+                return StorageFault(error)
+            }.first
+            noteFault(committed != nil ? nil : failure)
             for (append, outcome) in zip(group, outcomes) {
                 append.continuation.resume(with: outcome)
             }
         }
+    }
+
+    /// Why the last write failed, while writes keep failing for a storage fault (a full disk,
+    /// a read-only file); nil once a write commits again.
+    public var writeFault: StorageFault? { fault.withLock { $0.current } }
+
+    /// Calls `observer` on the writer's thread each time ``writeFault`` changes (so a fault
+    /// is logged once, not once per write); it must return quickly.
+    public func observeWriteFault(_ observer: @escaping @Sendable (StorageFault?) -> Void) {
+        fault.withLock { $0.observer = observer }
+    }
+
+    private func noteFault(_ new: StorageFault?) {
+        let observer = fault.withLock { state -> (@Sendable (StorageFault?) -> Void)? in
+            guard state.current != new else { return nil }
+            state.current = new
+            return state.observer
+        }
+        observer?(new)
     }
 
     /// How many batches wait for the writer and whether it runs (for tests that arrange

@@ -22,11 +22,19 @@ public struct SQLiteConfiguration: Hashable, Sendable {
     public var busyTimeout: Duration
     /// Whether foreign key constraints are enforced; default true.
     public var enforcesForeignKeys: Bool
+    /// The most pages this connection lets the file grow to (`PRAGMA max_page_count`); a write
+    /// past it fails with `SQLiteError.Code.full`, exactly as on a full disk (which is how the
+    /// tests meet a full disk). Nil, the default, leaves SQLite's limit.
+    public var maxPageCount: Int?
 
     /// Creates a configuration; every parameter has the default named on its property.
-    public init(synchronous: Synchronous = .full, busyTimeout: Duration = .seconds(5), enforcesForeignKeys: Bool = true) {
+    public init(
+        synchronous: Synchronous = .full, busyTimeout: Duration = .seconds(5), enforcesForeignKeys: Bool = true,
+        maxPageCount: Int? = nil
+    ) {
         self.synchronous = synchronous
         self.busyTimeout = busyTimeout
         self.enforcesForeignKeys = enforcesForeignKeys
+        self.maxPageCount = maxPageCount
     }
 }

@@ -46,10 +46,26 @@ public final class SQLiteDatabase {
         }
         try execute("PRAGMA synchronous = \(configuration.synchronous.rawValue)")
         try execute("PRAGMA foreign_keys = \(configuration.enforcesForeignKeys ? "ON" : "OFF")")
+        if let pages = configuration.maxPageCount { try execute("PRAGMA max_page_count = \(pages)") }
     }
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Runs `body`, failing whatever statement is still running at `deadline` with
+    /// `SQLITE_INTERRUPT` (SQLite asks every few thousand steps), so a long read such as an
+    /// integrity check has a bounded time.
+    public func stopping<Result>(at deadline: ContinuousClock.Instant, _ body: () throws -> Result) rethrows -> Result {
+        var limit = deadline
+        return try withUnsafeMutablePointer(to: &limit) { pointer in
+            sqlite3_progress_handler(handle, 10_000, { context in
+                guard let context else { return 0 }
+                return ContinuousClock.now >= context.assumingMemoryBound(to: ContinuousClock.Instant.self).pointee ? 1 : 0
+            }, pointer)
+            defer { sqlite3_progress_handler(handle, 0, nil, nil) }
+            return try body()
+        }
     }
 
     /// Runs one or more `;`-separated SQL statements that take no parameters and return

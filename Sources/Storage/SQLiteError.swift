@@ -21,6 +21,8 @@ public struct SQLiteError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let ioError = Code(rawValue: 10)
         /// `SQLITE_CORRUPT`: the database file is malformed.
         public static let corrupt = Code(rawValue: 11)
+        /// `SQLITE_INTERRUPT`: the statement was stopped (a deadline passed).
+        public static let interrupt = Code(rawValue: 9)
         /// `SQLITE_FULL`: the disk is full.
         public static let full = Code(rawValue: 13)
         /// `SQLITE_CANTOPEN`: the file could not be opened.

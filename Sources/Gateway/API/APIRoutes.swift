@@ -21,7 +21,7 @@ struct APIRoutes {
         let authenticator = try Authenticator(tables: storage.access, tenants: configuration.tenants)
         let engines = self.engines
         SystemRoutes(
-            storageCheck: storage.isHealthy, failedEngines: engines.failedTenants,
+            storageHealth: storage.health, failedEngines: engines.failedTenants,
             isAuthenticated: { (try? await authenticator.caller(of: $0)) != nil }
         ).register(in: &router)
         let sms = SMSServiceDirectory(configuration: configuration, services: smsServices)

@@ -8,6 +8,8 @@ struct SystemRoutes {
     struct Health: Encodable {
         let status: String
         let storage: String
+        /// Why the storage is degraded, with what to do; absent when it is not.
+        let storageProblem: String?
         /// Companies whose engine stopped; absent when none did.
         let failedEngines: [String]?
     }
@@ -20,18 +22,24 @@ struct SystemRoutes {
         let libraries: [String: String]?
     }
 
-    let storageCheck: @Sendable () async -> Bool
+    let storageHealth: @Sendable () async -> GatewayStorage.Health
     let failedEngines: @Sendable () async -> [String]
     let isAuthenticated: @Sendable (HTTPRequest) async -> Bool
 
     func register(in router: inout Router) {
         router.get("/healthz") { _ in
-            let storageOK = await storageCheck()
+            let storage = await storageHealth()
             let failed = await failedEngines()
-            let healthy = storageOK && failed.isEmpty
+            let healthy = storage == .ok && failed.isEmpty
+            let (name, problem): (String, String?) =
+                switch storage {
+                case .ok: ("ok", nil)
+                case .degraded(let reason): ("degraded", reason)
+                case .unavailable: ("unavailable", nil)
+                }
             return try .json(
                 Health(
-                    status: healthy ? "ok" : "degraded", storage: storageOK ? "ok" : "unavailable",
+                    status: healthy ? "ok" : "degraded", storage: name, storageProblem: problem,
                     failedEngines: failed.isEmpty ? nil : failed),
                 status: healthy ? .ok : .serviceUnavailable)
         }
