@@ -70,6 +70,14 @@ enum APIProblem {
             extensions: ["retryAfterSeconds": retryAfterSeconds], headers: ["Retry-After": String(retryAfterSeconds)])
     }
 
+    /// 429 `too-many-streams`: the caller or the company has as many live streams open as
+    /// `[server]` allows.
+    static func tooManyStreams(_ detail: String) -> HTTPError {
+        error(
+            .tooManyRequests, "too-many-streams", "Too many live streams", detail: detail,
+            extensions: ["retryAfterSeconds": 10], headers: ["Retry-After": "10"])
+    }
+
     /// 503 `storage-unavailable`: the database did not answer; `detail` says what to do.
     static func storageUnavailable(_ detail: String = "Try again shortly.") -> HTTPError {
         error(.serviceUnavailable, "storage-unavailable", "Storage is unavailable", detail: detail)

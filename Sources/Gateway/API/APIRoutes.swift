@@ -51,7 +51,11 @@ struct APIRoutes {
         PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
         SMSRoutes(services: sms, instances: smsServices).register(in: &api)
         BillingRoutes(database: storage.database, sms: sms).register(in: &api)
-        EventStreamRoutes(feed: feed, hub: hub, authenticator: authenticator).register(in: &api)
+        EventStreamRoutes(
+            feed: feed, hub: hub, authenticator: authenticator,
+            admission: StreamAdmission(
+                perCaller: configuration.server.streamsPerCaller, perCompany: configuration.server.streamsPerCompany)
+        ).register(in: &api)
         router = api.router
     }
 }

@@ -26,6 +26,13 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
     /// `max_buffered_request_bytes_per_address`, at least `max_request_bytes` and at most
     /// `max_buffered_request_bytes`; default 8 MiB.
     public var maxBufferedRequestBytesPerAddress = 8_388_608
+    /// Live streams (`GET /api/v1/events`) one user (all sessions) or one API key may have open
+    /// at once; one more gets 429 `too-many-streams`. Key `streams_per_caller`, 1…10000;
+    /// default 20.
+    public var streamsPerCaller = 20
+    /// Live streams one company may have open at once. Key `streams_per_company`, 1…100000;
+    /// default 2000.
+    public var streamsPerCompany = 2000
 
     /// The defaults.
     public init() {}
@@ -49,6 +56,8 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
         maxBufferedRequestBytesPerAddress = config.integer(
             "max_buffered_request_bytes_per_address", default: min(max(maxBufferedRequestBytesPerAddress, maxRequestBytes), maxBufferedRequestBytes),
             in: maxRequestBytes...maxBufferedRequestBytes)
+        streamsPerCaller = config.integer("streams_per_caller", default: streamsPerCaller, in: 1...10_000)
+        streamsPerCompany = config.integer("streams_per_company", default: streamsPerCompany, in: 1...100_000)
     }
 
     var effective: TOMLTable {
@@ -61,6 +70,8 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
         table.set("stream_heartbeat_seconds", .integer(Int64(streamHeartbeatSeconds)))
         table.set("max_buffered_request_bytes", .integer(Int64(maxBufferedRequestBytes)))
         table.set("max_buffered_request_bytes_per_address", .integer(Int64(maxBufferedRequestBytesPerAddress)))
+        table.set("streams_per_caller", .integer(Int64(streamsPerCaller)))
+        table.set("streams_per_company", .integer(Int64(streamsPerCompany)))
         return table
     }
 }

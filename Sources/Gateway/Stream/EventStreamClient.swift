@@ -21,9 +21,15 @@ final class EventStreamClient: HTTPPushSubscriber {
     let stillAllowed: @Sendable () async -> Bool
     let position: Mutex<Position>
     private let hub: EventStreamHub
+    /// The stream's place among the caller's and the company's; given back with the client.
+    private let lease: StreamAdmission.Lease?
 
-    init(hub: EventStreamHub, visibility: StreamVisibility, after seq: Int64, stillAllowed: @escaping @Sendable () async -> Bool) {
+    init(
+        hub: EventStreamHub, visibility: StreamVisibility, after seq: Int64, lease: StreamAdmission.Lease? = nil,
+        stillAllowed: @escaping @Sendable () async -> Bool
+    ) {
         self.hub = hub
+        self.lease = lease
         self.visibility = visibility
         self.stillAllowed = stillAllowed
         position = Mutex(Position(seq: seq))
@@ -41,5 +47,6 @@ final class EventStreamClient: HTTPPushSubscriber {
 
     func ended(_ stream: HTTPPushStream) {
         hub.remove(self)
+        lease?.release()
     }
 }

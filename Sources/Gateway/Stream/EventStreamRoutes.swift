@@ -10,13 +10,27 @@ struct EventStreamRoutes {
     let feed: EventFeed
     let hub: EventStreamHub
     let authenticator: Authenticator
+    let admission: StreamAdmission
 
     func register(in api: inout APIRouter) {
         let feed = self.feed
         let hub = self.hub
         let authenticator = self.authenticator
+        let admission = self.admission
         api.get("/events", .stream) { request in
             let visibility = try await Self.visibility(request)
+            let lease: StreamAdmission.Lease
+            switch admission.admit(tenant: request.tenant.rawValue, principal: request.caller.principalName) {
+            case .success(let admitted):
+                lease = admitted
+            case .failure(let refusal):
+                switch refusal {
+                case .caller(let limit):
+                    throw APIProblem.tooManyStreams("This user or API key has \(limit) live streams open, the most allowed; close one first.")
+                case .company(let limit):
+                    throw APIProblem.tooManyStreams("The company has \(limit) live streams open, the most allowed; close one first.")
+                }
+            }
             let resume = request.http.headers["Last-Event-ID"] ?? request.http.queryValue("after")
             let after = try Self.position(resume, name: request.http.headers["Last-Event-ID"] != nil ? "Last-Event-ID" : "after", feed: feed) ?? feed.lastSeq
             let http = request.http
@@ -26,7 +40,7 @@ struct EventStreamRoutes {
                 guard let user = caller.user else { return true }
                 return await runtime.read { $0.presence(of: user) != nil }
             }
-            let client = EventStreamClient(hub: hub, visibility: visibility, after: after, stillAllowed: stillAllowed)
+            let client = EventStreamClient(hub: hub, visibility: visibility, after: after, lease: lease, stillAllowed: stillAllowed)
             return HTTPResponse(
                 headers: ["Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"],
                 preamble: client.preamble, subscriber: client)

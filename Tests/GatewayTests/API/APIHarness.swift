@@ -33,13 +33,14 @@ final class APIHarness: Sendable {
 
     /// Starts a gateway; `extra` is appended to the configuration (e.g. an `[auth]` section),
     /// `environment` adds variables its secrets may name.
-    static func start(extra: String = "", environment: [String: String] = [:]) async throws -> APIHarness {
+    static func start(extra: String = "", environment: [String: String] = [:], server: String = "") async throws -> APIHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let text = """
             [server]
             listen = "127.0.0.1:0"
             stream_heartbeat_seconds = 1
+            \(server)
             [storage]
             data_directory = "\(folder.path)/data"
             \(extra)
@@ -106,9 +107,9 @@ final class APIHarness: Sendable {
 
     /// Runs `body` with a started gateway and stops it afterwards, whatever `body` does.
     static func with(
-        extra: String = "", environment: [String: String] = [:], _ body: (APIHarness) async throws -> Void
+        extra: String = "", environment: [String: String] = [:], server: String = "", _ body: (APIHarness) async throws -> Void
     ) async throws {
-        let harness = try await start(extra: extra, environment: environment)
+        let harness = try await start(extra: extra, environment: environment, server: server)
         do {
             try await body(harness)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import PeerSupport
 import PluginKit
 import Testing
 
@@ -68,6 +69,42 @@ struct SmallPromisesTests {
                 let answer = try await harness.request(.get, path, token: token)
                 #expect(answer.headers["X-Content-Type-Options"] == "nosniff", "\(path) \(answer.status)")
             }
+        }
+    }
+}
+
+/// Live streams are limited per caller and per company (issue 11, item 7).
+@Suite("Live stream limits", .serialized)
+struct StreamLimitTests {
+    @Test func aCallerPastItsStreamsGetsAClearProblemAndAClosedStreamGivesItsPlaceBack() async throws {
+        try await APIHarness.with(server: "streams_per_caller = 2\nstreams_per_company = 3") { harness in
+            let port = harness.port
+            let read = try #require(APIHarness.keys["ACME_READ"])
+            let admin = try #require(APIHarness.keys["ACME_ADMIN"])
+            @Sendable func open(_ key: String) throws -> (connection: RawHTTPConnection, response: RawResponse) {
+                let connection = try RawHTTPConnection(port: port)
+                try connection.send("GET /api/v1/events HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer \(key)\r\n\r\n")
+                return (connection, try connection.readResponse(bodyExpected: false))
+            }
+            let statuses = try await offPool { () -> [Int] in
+                var kept: [RawHTTPConnection] = []
+                var statuses: [Int] = []
+                for key in [read, read, read, admin, admin] {
+                    let opened = try open(key)
+                    statuses.append(opened.response.status)
+                    if opened.response.status == 200 { kept.append(opened.connection) }
+                }
+                // The first stream ends; its place comes back once the server has seen it go.
+                kept.removeFirst()
+                var again = 0
+                for _ in 0..<200 where again != 200 {
+                    again = try open(read).response.status
+                    if again != 200 { usleep(25_000) }
+                }
+                statuses.append(again)
+                return statuses
+            }
+            #expect(statuses == [200, 200, 429, 200, 429, 200], "two per caller, three per company, then a place given back")
         }
     }
 }
