@@ -7,6 +7,7 @@ struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          MHD_AccessHandlerCallback handler,
                                          MHD_RequestCompletedCallback completed,
                                          sentralbord_mhd_uri_callback uri_callback,
+                                         MHD_NotifyConnectionCallback connection_callback,
                                          void *cls) {
     unsigned int flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
     if (ipv6) {
@@ -19,6 +20,7 @@ struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                             MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout_seconds,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
                             MHD_OPTION_URI_LOG_CALLBACK, uri_callback, cls,
+                            MHD_OPTION_NOTIFY_CONNECTION, connection_callback, cls,
                             MHD_OPTION_END);
 }
 

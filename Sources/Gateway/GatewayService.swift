@@ -97,7 +97,10 @@ public final class GatewayService: Sendable {
                 connectionTimeout: .seconds(settings.connectionTimeoutSeconds),
                 shutdownGracePeriod: .seconds(settings.shutdownGraceSeconds),
                 bufferedBodyLimit: settings.maxBufferedRequestBytes,
-                bufferedBodyLimitPerAddress: settings.maxBufferedRequestBytesPerAddress),
+                bufferedBodyLimitPerAddress: settings.maxBufferedRequestBytesPerAddress,
+                headTimeout: .seconds(settings.requestHeadTimeoutSeconds),
+                connectionsPerAddress: settings.connectionsPerAddress,
+                trustedAddresses: Set(settings.trustedProxies)),
             responder: router,
             accessLog: RequestLog(logger: logger.labelled("http")).record)
     }

@@ -129,13 +129,17 @@ public final class HTTPServer: Sendable {
                 responder: responder, maxBodyBytes: configuration.maxRequestBodyBytes,
                 bodyBudget: RequestBodyBudget(
                     limit: configuration.bufferedBodyLimit, limitPerAddress: configuration.bufferedBodyLimitPerAddress),
+                connectionGuard: ConnectionGuard(
+                    headTimeout: configuration.headTimeout, idleTimeout: configuration.connectionTimeout,
+                    perAddress: configuration.connectionsPerAddress, trusted: configuration.trustedAddresses),
                 pushBacklogLimit: configuration.pushBacklogLimit, accessLog: accessLog))
         let timeout = configuration.connectionTimeout.components
         let timeoutSeconds = max(1, timeout.seconds + (timeout.attoseconds > 0 ? 1 : 0))
         guard
             let pointer = sentralbord_mhd_start(
                 socket.descriptor, socket.isIPv6, UInt32(configuration.threadPoolSize),
-                UInt32(clamping: timeoutSeconds), UInt32(clamping: Self.connectionLimit()), handleRequest, completeRequest, beginRequest, core.toOpaque())
+                UInt32(clamping: timeoutSeconds), UInt32(clamping: Self.connectionLimit()), handleRequest, completeRequest, beginRequest,
+                notifyConnection, core.toOpaque())
         else {
             socket.close()
             core.takeUnretainedValue().stopPoller()
@@ -144,6 +148,7 @@ public final class HTTPServer: Sendable {
                 code: .daemonFailed,
                 message: "libmicrohttpd did not start on \(configuration.host):\(socket.port)")
         }
+        core.takeUnretainedValue().connectionGuard.start()
         boundPort.withLock { $0 = socket.port }
         return Daemon(pointer: pointer, socket: socket, core: core)
     }
@@ -169,6 +174,7 @@ public final class HTTPServer: Sendable {
         core.close()
         MHD_stop_daemon(daemon.pointer)
         core.stopPoller()
+        core.connectionGuard.stop()
         daemon.socket.close()
         daemon.core.release()
     }

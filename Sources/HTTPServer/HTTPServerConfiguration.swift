@@ -14,6 +14,11 @@
 /// - `bufferedBodyLimit`: the most request-body bytes held in memory at once for all requests
 ///   (default 64 MiB); `bufferedBodyLimitPerAddress` for one client address (default 8 MiB).
 ///   A body past either is answered 503 with `Retry-After` before it is read.
+/// - `headTimeout`: a new connection that has not sent a complete request head by then is
+///   closed, however slowly bytes trickle in (default 10 s); a kept-alive connection gets
+///   `connectionTimeout` between a response and its next head (``ConnectionGuard``).
+/// - `connectionsPerAddress`: the most connections one client address may hold (default
+///   256); `trustedAddresses` have no cap (a reverse proxy in front).
 public struct HTTPServerConfiguration: Sendable, Equatable {
     /// The numeric IPv4 or IPv6 address to bind.
     public var host: String
@@ -37,6 +42,12 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     public var bufferedBodyLimit: Int
     /// The most request-body bytes held in memory at once for the requests of one address.
     public var bufferedBodyLimitPerAddress: Int
+    /// The longest a new connection may take to send a complete request head.
+    public var headTimeout: Duration
+    /// The most connections one client address may hold at once.
+    public var connectionsPerAddress: Int
+    /// Numeric client addresses without a connection cap.
+    public var trustedAddresses: Set<String>
 
     /// Creates a configuration; see the type's documentation for each key's meaning.
     public init(
@@ -48,7 +59,10 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         shutdownGracePeriod: Duration = .seconds(10),
         pushBacklogLimit: Int = 4 << 20,
         bufferedBodyLimit: Int = 64 << 20,
-        bufferedBodyLimitPerAddress: Int = 8 << 20
+        bufferedBodyLimitPerAddress: Int = 8 << 20,
+        headTimeout: Duration = .seconds(10),
+        connectionsPerAddress: Int = 256,
+        trustedAddresses: Set<String> = []
     ) {
         self.host = host
         self.port = port
@@ -59,5 +73,8 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         self.pushBacklogLimit = pushBacklogLimit
         self.bufferedBodyLimit = bufferedBodyLimit
         self.bufferedBodyLimitPerAddress = bufferedBodyLimitPerAddress
+        self.headTimeout = headTimeout
+        self.connectionsPerAddress = connectionsPerAddress
+        self.trustedAddresses = trustedAddresses
     }
 }

@@ -31,9 +31,12 @@ func handleRequest(
     }
     let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
     let context = Unmanaged<RequestContext>.fromOpaque(pointer).takeUnretainedValue()
+    // `url` and `version` point into the request line as libmicrohttpd split it in place: the
+    // target runs from `url` to the space before `version`, whatever NUL bytes it holds.
+    let rawTargetLength = url.flatMap { url in version.map { UnsafeRawPointer($0) - UnsafeRawPointer(url) - 1 } }
     return core.handle(
         context, method: String(cString: method), isHTTP10: version.map { strcmp($0, "HTTP/1.0") == 0 } ?? false,
-        upload: uploadData, uploadSize: uploadDataSize)
+        rawTargetLength: rawTargetLength, upload: uploadData, uploadSize: uploadDataSize)
 }
 
 /// `MHD_OPTION_NOTIFY_COMPLETED`: releases the request's context; also runs for aborted requests.
@@ -48,6 +51,18 @@ func completeRequest(
     let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
     let context = Unmanaged<RequestContext>.fromOpaque(pointer).takeRetainedValue()
     core.complete(context, completedNormally: termination == .REQUEST_TERMINATED_COMPLETED_OK)
+}
+
+/// `MHD_OPTION_NOTIFY_CONNECTION`: a connection was accepted or closed.
+func notifyConnection(
+    _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?, _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+    _ code: MHD_ConnectionNotificationCode
+) {
+    guard let cls, let connection else {
+        return
+    }
+    let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
+    core.connection(ConnectionHandle(pointer: connection), started: code == .CONNECTION_NOTIFY_STARTED)
 }
 
 /// `MHD_ContentReaderCallback` for streamed bodies.

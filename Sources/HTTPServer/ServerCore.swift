@@ -27,15 +27,18 @@ final class ServerCore: Sendable {
     private let pushBacklogLimit: Int
     private let pushPoller = PushStreamPoller()
     private let bodyBudget: RequestBodyBudget
+    /// Every connection from accept to close: head deadlines and the per-address cap.
+    let connectionGuard: ConnectionGuard
     private let state = Mutex(State())
 
     init(
-        responder: any HTTPResponder, maxBodyBytes: Int, bodyBudget: RequestBodyBudget, pushBacklogLimit: Int,
-        accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?
+        responder: any HTTPResponder, maxBodyBytes: Int, bodyBudget: RequestBodyBudget, connectionGuard: ConnectionGuard,
+        pushBacklogLimit: Int, accessLog: (@Sendable (HTTPAccessLogEntry) -> Void)?
     ) {
         self.responder = responder
         self.maxBodyBytes = maxBodyBytes
         self.bodyBudget = bodyBudget
+        self.connectionGuard = connectionGuard
         self.pushBacklogLimit = pushBacklogLimit
         self.accessLog = accessLog
     }
@@ -43,6 +46,17 @@ final class ServerCore: Sendable {
     /// Ends the push-stream poller's thread, once the daemon is stopped.
     func stopPoller() {
         pushPoller?.stop()
+    }
+
+    /// libmicrohttpd accepted (`started`) or closed a connection.
+    func connection(_ connection: ConnectionHandle, started: Bool) {
+        if started {
+            connectionGuard.opened(
+                connection.key, socket: sentralbord_mhd_connection_socket(connection.pointer),
+                address: sentralbord_mhd_client_address(connection.pointer).flatMap(numericHost(of:)))
+        } else {
+            connectionGuard.closed(connection.key)
+        }
     }
 
     // MARK: Request life
@@ -58,12 +72,13 @@ final class ServerCore: Sendable {
     /// answer if it has one, else hand the request to the responder with the connection
     /// suspended, then queue the response.
     func handle(
-        _ context: RequestContext, method: String, isHTTP10: Bool, upload: UnsafePointer<CChar>?,
+        _ context: RequestContext, method: String, isHTTP10: Bool, rawTargetLength: Int?, upload: UnsafePointer<CChar>?,
         uploadSize: UnsafeMutablePointer<Int>
     ) -> MHD_Result {
         let step = context.state.withLock { state -> Step in
             switch state.phase {
             case .started:
+                connectionGuard.headArrived(on: context.connection.key)
                 state.method = HTTPMethod(rawValue: method)
                 state.chunked = !isHTTP10
                 state.headers = requestHeaders(context.connection)
@@ -71,7 +86,10 @@ final class ServerCore: Sendable {
                 // Every refusal here is queued before the body is read; libmicrohttpd then
                 // closes the connection instead of reading the rest.
                 let framing = RequestFraming(state.headers)
-                if let problem = framing.problem {
+                // libmicrohttpd reads the request target as a C string: a NUL in it would cut
+                // the path short (`/users/kari\0x` read as `/users/kari`).
+                let nulInTarget = rawTargetLength.map { $0 != context.target.utf8.count } ?? false
+                if let problem = nulInTarget ? "The request target contains a NUL byte." : framing.problem {
                     return .answer(
                         .problem(
                             ProblemDetails(
@@ -153,6 +171,7 @@ final class ServerCore: Sendable {
     func complete(_ context: RequestContext, completedNormally: Bool) {
         state.withLock { _ = $0.requests.removeValue(forKey: ObjectIdentifier(context)) }
         releaseBody(of: context)
+        connectionGuard.requestEnded(on: context.connection.key)
         let entry = context.state.withLock { state -> HTTPAccessLogEntry? in
             if case .responding(let task) = state.phase {
                 task?.cancel()

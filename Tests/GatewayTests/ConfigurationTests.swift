@@ -115,7 +115,7 @@ struct ConfigurationTests {
         #expect(found == [
             "test.toml:2:10: server.listen: port 70000 is out of range 0…65535",
             "test.toml:3:11: server.threads: expected an integer, found a string",
-            "test.toml:4:11: server.lissten: unknown key; expected one of: connection_timeout_seconds, listen, max_buffered_request_bytes, max_buffered_request_bytes_per_address, max_request_bytes, shutdown_grace_seconds, stream_heartbeat_seconds, streams_per_caller, streams_per_company, threads",
+            "test.toml:4:11: server.lissten: unknown key; expected one of: connection_timeout_seconds, connections_per_address, listen, max_buffered_request_bytes, max_buffered_request_bytes_per_address, max_request_bytes, request_head_timeout_seconds, shutdown_grace_seconds, stream_heartbeat_seconds, streams_per_caller, streams_per_company, threads, trusted_proxies",
             "test.toml:6:9: log.level: \"loud\" is not one of \"trace\", \"debug\", \"info\", \"notice\", \"warning\", \"error\", \"critical\"",
             "test.toml:7:1: tenants[0]: missing required key \"name\"",
             "test.toml:8:6: tenants[0].id: \"Bad Id\" is not an identifier; expected 1–64 of a–z, 0–9, '-' and '_', starting with a letter or digit",

@@ -44,7 +44,7 @@ struct CommandLineTests {
     @Test func unknownCommandExits64AndListsCommands() async {
         let result = await run(["srve"])
         #expect(result.status == .usage)
-        #expect(result.err.contains("unknown command 'srve'; expected one of: serve, check-config, plugins status, plugins replay-dead, api-keys create, simulate, sms quote, billing export, version, help"))
+        #expect(result.err.contains("unknown command 'srve'; expected one of: serve, check-config, check-storage, plugins status, plugins replay-dead, api-keys create, simulate, sms quote, billing export, version, help"))
         #expect(await run(["help", "srve"]).status == .usage)
     }
 

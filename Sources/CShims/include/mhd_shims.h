@@ -20,8 +20,9 @@ typedef void *(*sentralbord_mhd_uri_callback)(void *cls, const char *uri,
    quiesce allowed. Not epoll: libmicrohttpd 0.9.75's edge-triggered epoll loop now and then
    missed the next request on every connection of a burst of new ones, which then waited
    until something else woke the thread (under wrk: seconds); suspended connections (the
-   live stream's, for good) are not polled, so poll(2) scans only connections in use. `cls` is passed to every callback. Returns NULL if libmicrohttpd refuses to
-   start. */
+   live stream's, for good) are not polled, so poll(2) scans only connections in use.
+   `connection_callback` hears of every connection's start (after accept) and close. `cls`
+   is passed to every callback. Returns NULL if libmicrohttpd refuses to start. */
 struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          unsigned int thread_pool_size,
                                          unsigned int connection_timeout_seconds,
@@ -29,6 +30,7 @@ struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          MHD_AccessHandlerCallback handler,
                                          MHD_RequestCompletedCallback completed,
                                          sentralbord_mhd_uri_callback uri_callback,
+                                         MHD_NotifyConnectionCallback connection_callback,
                                          void *cls);
 
 /* The peer address of a connection, or NULL if libmicrohttpd does not know it. */

@@ -1,4 +1,5 @@
 public import PluginKit
+import Glibc
 import TOML
 
 /// The HTTP server's settings: section `[server]`.
@@ -33,6 +34,17 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
     /// Live streams one company may have open at once. Key `streams_per_company`, 1…100000;
     /// default 2000.
     public var streamsPerCompany = 2000
+    /// A new connection that has not sent a complete request head within this many seconds is
+    /// closed, however slowly it trickles bytes. Key `request_head_timeout_seconds`, 1…300;
+    /// default 10.
+    public var requestHeadTimeoutSeconds = 10
+    /// The most connections one client address may hold; at the cap a new connection replaces
+    /// the address's oldest one still waiting for a request head. Key `connections_per_address`,
+    /// 1…65536; default 256.
+    public var connectionsPerAddress = 256
+    /// Numeric client addresses without that cap (a reverse proxy all clients come through).
+    /// Key `trusted_proxies`; default none.
+    public var trustedProxies: [String] = []
 
     /// The defaults.
     public init() {}
@@ -58,6 +70,18 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
             in: maxRequestBytes...maxBufferedRequestBytes)
         streamsPerCaller = config.integer("streams_per_caller", default: streamsPerCaller, in: 1...10_000)
         streamsPerCompany = config.integer("streams_per_company", default: streamsPerCompany, in: 1...100_000)
+        requestHeadTimeoutSeconds = config.integer("request_head_timeout_seconds", default: requestHeadTimeoutSeconds, in: 1...300)
+        connectionsPerAddress = config.integer("connections_per_address", default: connectionsPerAddress, in: 1...65_536)
+        trustedProxies = config.strings("trusted_proxies")
+        for address in trustedProxies where !Self.isNumericAddress(address) {
+            config.report("trusted_proxies", "\"\(address)\" is not a numeric IPv4 or IPv6 address")
+        }
+    }
+
+    /// Whether `text` is a numeric IPv4 or IPv6 address (as client addresses are compared).
+    static func isNumericAddress(_ text: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
     }
 
     var effective: TOMLTable {
@@ -72,6 +96,9 @@ public struct ServerConfiguration: Sendable, Equatable, EffectiveConfiguration {
         table.set("max_buffered_request_bytes_per_address", .integer(Int64(maxBufferedRequestBytesPerAddress)))
         table.set("streams_per_caller", .integer(Int64(streamsPerCaller)))
         table.set("streams_per_company", .integer(Int64(streamsPerCompany)))
+        table.set("request_head_timeout_seconds", .integer(Int64(requestHeadTimeoutSeconds)))
+        table.set("connections_per_address", .integer(Int64(connectionsPerAddress)))
+        table.set("trusted_proxies", .array(trustedProxies.map { TOMLNode(.string($0), at: TOMLPosition(line: 0, column: 0)) }))
         return table
     }
 }
