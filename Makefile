@@ -8,9 +8,10 @@ CONFIG ?= config.toml
 RUN_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libical-dev \
 	libssl-dev tzdata
 # Debian packages only `make test` adds: Debian's Python with venv for the test tools'
-# virtual environment, Debian's aiosmtpd (the SMTP peer; the venv sees it), CA certificates for
-# pip, and curl for the fresh-machine check's probes.
-TEST_PACKAGES := python3 python3-venv python3-aiosmtpd ca-certificates curl
+# virtual environment, Debian's aiosmtpd (the SMTP peer) and Pillow (writes and reads the
+# profile-picture tests' images), which the venv sees, CA certificates for pip, and curl for
+# the fresh-machine check's probes.
+TEST_PACKAGES := python3 python3-venv python3-aiosmtpd python3-pil ca-certificates curl
 # Debian packages only `make bench` needs: wrk drives the API benchmark, nginx serves its
 # reference, the sqlite3 shell is the event log's and the export's reference, python3
 # finds tools/bench-api a free port.

@@ -73,12 +73,14 @@ final class ConnectionGuard: Sendable {
     func opened(_ connection: UInt, socket: Int32, address: String?) {
         state.withLock { state in
             if let address, !trusted.contains(address), state.byAddress[address, default: 0] >= perAddress {
-                let waiting = state.entries.filter { $0.value.address == address && $0.value.waitingSince != nil }
-                guard let oldest = waiting.min(by: { $0.value.waitingSince! < $1.value.waitingSince! }) else {
+                let waiting = state.entries.compactMap { key, entry in
+                    entry.address == address ? entry.waitingSince.map { (key: key, socket: entry.socket, since: $0) } : nil
+                }
+                guard let oldest = waiting.min(by: { $0.since < $1.since }) else {
                     Glibc.shutdown(socket, Int32(SHUT_RDWR))
                     return
                 }
-                Glibc.shutdown(oldest.value.socket, Int32(SHUT_RDWR))
+                Glibc.shutdown(oldest.socket, Int32(SHUT_RDWR))
                 // Forgotten now so the cap holds; libmicrohttpd's close report finds nothing.
                 forget(oldest.key, in: &state)
             }

@@ -114,5 +114,8 @@ public final class LocalPeer: @unchecked Sendable {
         public let message: String
         /// The message, so a failed test says what to install.
         public var description: String { message }
+
+        /// Creates an error saying `message`.
+        public init(message: String) { self.message = message }
     }
 }

@@ -91,7 +91,8 @@ struct ActionTests {
     @Test func profilePicturesMustBeSmallRealImagesPROF1() async throws {
         try await APIHarness.with { harness in
             let ann = try await harness.login("+4740010003")
-            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
+            // A real 1×1 PNG (IHDR, IDAT, IEND only, so rebuilt as it is).
+            let png = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==").map(Array.init))
             let notImage = try await harness.request(.put, "/api/v1/users/ann/picture", token: ann, headers: ["Content-Type": "image/png"], body: Array("hello, I am text".utf8))
             #expect(notImage.status == 422)
             #expect(harness.problemType(notImage) == "not-an-image")
@@ -104,6 +105,12 @@ struct ActionTests {
             #expect(try await harness.request(.put, "/api/v1/users/ann/picture", token: ann, headers: ["Content-Type": "image/png"], body: png).status == 204)
             let stored = try await harness.request(.get, "/api/v1/users/ann/picture", token: ann)
             #expect(stored.status == 200 && stored.body == png && stored.headers["Content-Type"] == "image/png")
+            #expect(stored.headers["Content-Security-Policy"] == "default-src 'none'; sandbox")
+            #expect(stored.headers["X-Content-Type-Options"] == "nosniff")
+            let fake = try await harness.request(
+                .put, "/api/v1/users/ann/picture", token: ann, headers: ["Content-Type": "image/png"],
+                body: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64))
+            #expect(fake.status == 422 && harness.problemType(fake) == "not-an-image", "a PNG signature on nothing is no PNG")
         }
     }
 

@@ -40,8 +40,14 @@ struct ProfileRoutes {
                 throw APIProblem.storageUnavailable()
             }
             guard let picture else { throw APIProblem.notFound("\(id) has no profile picture.") }
+            // The picture was rebuilt when stored (``ProfilePicture``); even so, a browser that
+            // opens it directly gets no scripts, no plugins and no same-origin rights.
             return HTTPResponse(
-                headers: ["Content-Type": picture.contentType, "Cache-Control": "private, max-age=60"], body: Data(picture.bytes))
+                headers: [
+                    "Content-Type": picture.contentType, "Cache-Control": "private, max-age=60",
+                    "Content-Security-Policy": "default-src 'none'; sandbox",
+                ],
+                body: Data(picture.bytes))
         }
         api.put("/users/:user/picture", .user) { request in
             let id = try await Self.ownOrAdmin(request)
@@ -62,9 +68,18 @@ struct ProfileRoutes {
                     .unprocessableContent, "not-an-image", "The file is not the image type declared",
                     detail: "Content-Type says \(declared) but the file is \(actual).")
             }
+            let rebuilt: ProfilePicture
+            switch Result(catching: { () throws(ProfilePicture.Refusal) in try ProfilePicture(Array(request.http.body), as: actual) }) {
+            case .success(let picture):
+                rebuilt = picture
+            case .failure(let refusal):
+                throw APIProblem.error(
+                    .unprocessableContent, "not-an-image", "The file is not a well-formed image",
+                    detail: "The \(actual) file cannot be used: \(refusal.reason).")
+            }
             do {
                 try await pictures.setPicture(
-                    .init(contentType: actual, bytes: Array(request.http.body), updatedAt: Timestamp.now.millisecondsSinceEpoch),
+                    .init(contentType: actual, bytes: rebuilt.bytes, updatedAt: Timestamp.now.millisecondsSinceEpoch),
                     tenant: request.tenant.rawValue, user: id.rawValue)
             } catch {
                 throw APIProblem.storageUnavailable("The picture was not saved; try again.")
