@@ -120,7 +120,7 @@ struct ExecDeliveryTests {
     @Test("concurrent deliveries go one at a time, each matched with its own acknowledgement")
     func serialized() async throws {
         let record = FileManager.default.temporaryDirectory.appendingPathComponent("exec-record-\(UUID().uuidString)").path
-        let plugin = try ExecFixture.plugin(PluginScripts.acknowledger, arguments: [record])
+        let plugin = try ExecFixture.plugin(PluginScripts.overlapChecker, arguments: [record])
         let (context, log) = ExecFixture.context()
         let outcomes = try await withThrowingTaskGroup(of: DeliveryOutcome.self) { group in
             for seq in 1...8 {
@@ -130,7 +130,7 @@ struct ExecDeliveryTests {
         }
         #expect(outcomes == Array(repeating: .delivered, count: 8))
         let recorded = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(recorded.sorted() == (1...8).map { "evt-\($0)" }.sorted())
+        #expect(recorded.sorted() == (1...8).map { "evt-\($0)" }.sorted(), "each once, and none sent while another waited for its acknowledgement")
         #expect(ExecFixture.startedPIDs(log).count == 1)
         await plugin.shutdown()
     }

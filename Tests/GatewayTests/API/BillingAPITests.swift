@@ -65,7 +65,12 @@ struct BillingAPITests {
             }
             #expect(ids.count == 3000)
             let sections = csv.text.components(separatedBy: "\n\n")
-            let rows = sections[0].split(separator: "\n").dropFirst()
+            let lines = sections[0].split(separator: "\n")
+            // Literals, not the exporter's own output: the columns, and a department with a
+            // comma quoted as RFC 4180 says.
+            #expect(lines.first == "id,accepted_at,tenant,user,department,queue,purpose,recipient,encoding,segments,provider_segments,segment_mismatch,unit_price,net,vat,gross,status,provider,provider_message_id")
+            #expect(lines.dropFirst().first == #"1,2026-01-10T12:00:00.000Z,acme,user-0,"sales, north",,phone,+47******01,GSM-7,1,1,0,0.49,0.49,0.12,0.61,delivered,log,m-0"#)
+            let rows = lines.dropFirst()
             #expect(rows.map { String($0.prefix { $0 != "," }) } == ids, "every charged row of the company once, in order of acceptance")
             let total = sections.last?.split(separator: "\n").last.map(String.init)
             let vat = BillingAmount.vat(onNet: net)

@@ -41,10 +41,11 @@ struct SMSAPITests {
                 .post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Møte kl 10"}"#, headers: ["Idempotency-Key": "sms-1"])
             #expect(colleague.status == 201, "\(colleague.text)")
             #expect(harness.object(colleague)["purpose"] as? String == "colleague" && harness.object(colleague)["netOre"] as? Int == 49)
-            #expect(harness.object(colleague)["recipient"] as? String != "+4740010004", "the number is masked")
+            #expect(harness.object(colleague)["recipient"] as? String == "+47******04", "the number is there, masked: \(colleague.text)")
             let retried = try await harness.request(
                 .post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Møte kl 10"}"#, headers: ["Idempotency-Key": "sms-1"])
             #expect(retried.body == colleague.body)
+            #expect(try await Self.ledger(harness, "purpose = 'colleague'") == [1, 49], "one row, charged 49 øre once")
             let telephony = APIHarness.keys["ACME_TELEPHONY"]!
             let arrived = try await harness.request(.post, "/api/v1/telephony/calls", token: telephony, json: #"{"from": "+4791234567", "to": "+4740011000"}"#)
             let call = try #require(harness.object(arrived)["callId"] as? String)
@@ -60,11 +61,20 @@ struct SMSAPITests {
                 .get, "/api/v1/admin/billing?from=2000-01-01&to=2100-01-01&groupBy=purpose&format=json", token: boss)
             #expect(billing.status == 200, "\(billing.text)")
             #expect(billing.text.contains("colleague") && billing.text.contains("caller"))
+            #expect(try await Self.ledger(harness, "tenant = 'acme' AND status = 'accepted'") == [3, 147], "colleague, caller and phone, each billed once")
             let birk = try await harness.login("+4740020001")
             let other = try await harness.request(.get, "/api/v1/admin/billing?from=2000-01-01&to=2100-01-01&format=json", token: birk)
             #expect(!other.text.contains("colleague"), "another company's export has none of these")
             #expect(try await harness.request(.get, "/api/v1/admin/billing?from=yesterday", token: boss).status == 400)
             #expect(try await harness.request(.get, "/api/v1/admin/billing?from=%2B202-01-01&to=2100-01-01", token: boss).status == 400)
+        }
+    }
+
+    /// The number of ledger rows matching `condition` and their summed net charge.
+    private static func ledger(_ harness: APIHarness, _ condition: String) async throws -> [Int64] {
+        try await harness.service.storage.database.access { database in
+            let select = try database.prepare("SELECT count(*), coalesce(sum(net_ore), 0) FROM sms_ledger WHERE \(condition)")
+            return try select.step() ? [select.int64(at: 0), select.int64(at: 1)] : []
         }
     }
 
