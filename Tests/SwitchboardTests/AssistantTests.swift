@@ -67,6 +67,27 @@ struct AssistantTests {
         #expect(h.types(of: outside).last == "assistant.played")
     }
 
+    @Test("PA-1 ignore for colleagues off: a colleague hears the assistant like anyone")
+    func colleaguesHearTheAssistantUnlessIgnored() throws {
+        var settings = Self.assistant
+        settings.ignoreForColleagues = false
+        var h = try Self.away(settings)
+        let call = try h.arrive(from: Harness.mobile(Harness.bob), to: Harness.mobile(Harness.ann))
+        #expect(h.ringing(call).isEmpty)
+        #expect(h.types(of: call).last == "assistant.played")
+    }
+
+    @Test("PA-1 without missed-call SMS, nothing pressed ends the call with no SMS requested")
+    func noInputWithoutSMS() throws {
+        var settings = Self.assistant
+        settings.smsOnMissedCall = false
+        var h = try Self.away(settings)
+        let call = try h.arrive(to: Harness.mobile(Harness.ann))
+        h.wait(.seconds(10))
+        #expect(h.types(of: call).suffix(3) == ["assistant.choice", "call.missed", "call.ended"])
+        #expect(!h.allTypes.contains("notification.missedCall.requested"))
+    }
+
     @Test("PA-1 activate when in a call: the caller is told the user is on the phone, even when Available")
     func activateWhenInCall() throws {
         var h = Harness(settings: [Harness.ann: UserSettings(assistant: AssistantSettings(enabled: true, activateWhenInCall: true))])

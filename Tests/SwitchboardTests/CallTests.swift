@@ -84,6 +84,12 @@ struct CallTests {
         var h = Harness()
         let call = try h.arrive(to: Harness.eveIP)
         #expect(h.ringing(call) == [Harness.eve, Harness.eve])
+        // Which phones: her IP phone and her mobile, each once, with the caller's number shown.
+        let rung = h.telephony.compactMap { command -> String? in
+            guard case .ring(let leg, let number, let callerID) = command, leg.call == call, callerID == Harness.customer else { return nil }
+            return "\(number)"
+        }
+        #expect(rung.sorted() == ["\(Harness.eveIP)", "\(Harness.mobile(Harness.eve))"].sorted())
         try h.run(.telephony(.answered(LegID(call: call, index: 2))))
         #expect(h.telephony.suffix(2) == [.hangUp(LegID(call: call, index: 1)), .bridge(LegID(call: call, index: 0), LegID(call: call, index: 2))])
     }

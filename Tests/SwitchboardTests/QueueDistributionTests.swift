@@ -70,6 +70,24 @@ struct QueueDistributionTests {
         try h.logIn(Harness.bob, Harness.sales)
         let busy = try h.arrive(from: Harness.number("+4740000009"), to: Harness.supportNumber)
         try h.answer(Harness.bob, busy)
+        // The older caller waits in support, where bob's priority (2) is worse than in sales
+        // (1): waiting time across the queues decides, not the better-priority queue.
+        let supportCall = try h.arrive(from: Harness.number("+4740000002"), to: Harness.supportNumber)
+        h.wait(.seconds(2))
+        let salesCall = try h.arrive(from: Harness.number("+4740000001"), to: Harness.salesNumber)
+        h.wait(.seconds(2))
+        try h.run(.telephony(.hungUp(LegID(call: busy, index: 0))))
+        #expect(h.ringing(supportCall) == [Harness.bob])
+        #expect(h.ringing(salesCall).isEmpty)
+    }
+
+    @Test("WAIT-2 across queues, the longer wait wins whichever queue it is in")
+    func longestWaitAcrossQueuesEitherWay() throws {
+        var h = Harness()
+        try h.logIn(Harness.bob, Harness.support)
+        try h.logIn(Harness.bob, Harness.sales)
+        let busy = try h.arrive(from: Harness.number("+4740000009"), to: Harness.supportNumber)
+        try h.answer(Harness.bob, busy)
         let salesCall = try h.arrive(from: Harness.number("+4740000001"), to: Harness.salesNumber)
         h.wait(.seconds(2))
         let supportCall = try h.arrive(from: Harness.number("+4740000002"), to: Harness.supportNumber)

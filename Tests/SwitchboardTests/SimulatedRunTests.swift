@@ -78,6 +78,29 @@ struct SimulatedRunTests {
         #expect(!started.isEmpty)
         #expect(started.allSatisfy { endings[$0] == 1 })
         #expect(Set(endings.keys) == started)
+        // Transfers are asked for after three in ten answers: most start (a user acts on what
+        // they saw a moment ago, so a few find their call gone), each started one ends in one
+        // outcome unless its call ended first, and some complete.
+        var open: [CallID: Int] = [:]
+        var outcomes: [TransferOutcome: Int] = [:]
+        var transfersStarted = 0
+        for event in events {
+            switch event.payload {
+            case .callTransferStarted:
+                transfersStarted += 1
+                open[event.callID!, default: 0] += 1
+            case .callTransferred(let data):
+                outcomes[data.outcome, default: 0] += 1
+                #expect(open[event.callID!, default: 0] > 0, "seed \(seed): an outcome with no transfer started on \(event.callID!)")
+                open[event.callID!, default: 0] -= 1
+            default: break
+            }
+        }
+        let transferOutcomes = outcomes.values.reduce(0, +)
+        #expect(transfersStarted > 0, "seed \(seed): no transfer ever started")
+        #expect(simulation.refusedUserCommands < transfersStarted, "seed \(seed): the engine refused most user commands")
+        #expect(outcomes[.completed, default: 0] > 0, "seed \(seed): no transfer completed: \(outcomes)")
+        #expect(transferOutcomes <= transfersStarted, "seed \(seed): \(transferOutcomes) outcomes of \(transfersStarted) transfers")
     }
 
     @Test("PROF-9 returning to Available restores exactly the remembered queues", arguments: Array(seeds.prefix(50)))
