@@ -70,7 +70,9 @@ private final class RecordingSubscriber: HTTPPushSubscriber {
         #expect(entries.all.first { $0.path == "/push" }?.responseBodyBytes == 12)
     }
 
-    @Test func aClientThatLeavesEndsItsStream() async throws {
+    /// A poller that never saw the client go would hold `endedSignal` until the time limit.
+    @Test(.timeLimit(.minutes(1)))
+    func aClientThatLeavesEndsItsStream() async throws {
         let subscriber = RecordingSubscriber()
         try await withServer(router(subscriber)) { _, port in
             try await offPool {
@@ -81,9 +83,7 @@ private final class RecordingSubscriber: HTTPPushSubscriber {
             }
             // The connection was closed when the client's closure returned.
             await subscriber.attachedSignal.wait()
-            let began = ContinuousClock.now
             await subscriber.endedSignal.wait()
-            #expect(ContinuousClock.now - began < .seconds(2), "the poller saw the client go")
             #expect(subscriber.stream?.write(Data("anyone?".utf8)) == false)
             #expect(subscriber.ends == 1)
         }
@@ -167,7 +167,7 @@ private final class RecordingSubscriber: HTTPPushSubscriber {
     @Test func shutdownEndsPushedStreamsProperly() async throws {
         let subscriber = RecordingSubscriber()
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, shutdownGracePeriod: .seconds(5)),
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, shutdownGracePeriod: .seconds(120)),
             responder: router(subscriber))
         try server.start()
         let port = try #require(server.port)
@@ -183,7 +183,7 @@ private final class RecordingSubscriber: HTTPPushSubscriber {
         subscriber.stream?.write(Data("last".utf8))
         let began = ContinuousClock.now
         await server.shutdown()
-        #expect(ContinuousClock.now - began < .seconds(2), "a pushed stream does not hold shutdown for the grace period")
+        #expect(ContinuousClock.now - began < .seconds(60), "a pushed stream does not hold shutdown for the 120 s grace period")
         #expect(try await chunks == ["hello\n", "last"], "the body ends with its last chunk, not cut off")
         #expect(subscriber.ends == 1)
     }

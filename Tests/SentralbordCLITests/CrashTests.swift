@@ -121,11 +121,20 @@ struct CrashTests {
             """
         }
         let environment = ["SB_CRASH_WEBHOOK_SECRET": key]
+        var logged: Int64 = 0
         for _ in 0..<3 {
             let serve = try ServeProcess(config: { config($0, true) }, environment: environment, dataDirectory: data)
             _ = try await serve.port()
-            try await Task.sleep(for: .milliseconds(Int.random(in: 700...1500)))
+            // Killed once it has logged at least 20 more events (however busy the machine),
+            // at a random moment after that.
+            let watcher = try EventLog(path: data + "/sentralbord.sqlite")
+            let enough = ContinuousClock.now + .seconds(60)
+            while try await watcher.events(after: logged + 19, limit: 1).isEmpty, ContinuousClock.now < enough {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            try await Task.sleep(for: .milliseconds(Int.random(in: 0...300)))
             #expect(try await serve.stop(with: SIGKILL) != 0)
+            logged = try EventLog(path: data + "/sentralbord.sqlite").lastSeq
         }
         // A last run without new traffic: the plugin catches up with everything in the log.
         let last = try ServeProcess(config: { config($0, false) }, environment: environment, dataDirectory: data)

@@ -43,7 +43,7 @@ struct EventLogCrashTests {
         let missing = acknowledged.filter { counts[$0] == nil }
         #expect(missing.isEmpty, "acknowledged but not in the log: \(missing.prefix(10))")
         #expect(Set(acknowledged).count == acknowledged.count)
-        #expect(acknowledged.count > 60)
+        #expect(acknowledged.count >= 60, "each of the three probes had at least 20 acknowledged before its kill")
         // Per probe task, the events are in the log in the order the task appended them.
         for (_, events) in Dictionary(grouping: stored, by: { $0.callId ?? "" }) {
             #expect(events.map(\.callSeq) == events.map(\.callSeq).sorted { ($0 ?? 0) < ($1 ?? 0) })

@@ -113,16 +113,22 @@ struct WebhookDeliveryTests {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        let inTwoMinutes = formatter.string(from: Date().addingTimeInterval(120))
+        // The plugin's clock is held still, so the wait is exactly the date's distance from it,
+        // however long the receiver takes to start.
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let clock = ManualPluginClock(now: now)
+        let inTwoMinutes = formatter.string(from: now.addingTimeInterval(120))
         let query = inTwoMinutes.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         try await withReceiver(secrets: [secret]) { receiver in
             let dated = try WebhookFixture.plugin(url: receiver.url("/status/429?retry_after=\(query)"), secrets: [secret])
-            let error = await #expect(throws: PluginError.self) { try await dated.deliver(WebhookFixture.event(), context: context()) }
+            let error = await #expect(throws: PluginError.self) {
+                try await dated.deliver(WebhookFixture.event(), context: PluginContext.testing(http: session, clock: clock).context)
+            }
             guard case .rateLimited(let after?)? = error?.kind else {
                 Issue.record("expected a rate limit with a wait, got \(String(describing: error))")
                 return
             }
-            #expect(after >= .seconds(118) && after <= .seconds(121))
+            #expect(after == .seconds(120))
             let bare = try WebhookFixture.plugin(url: receiver.url("/status/429"), secrets: [secret])
             let bareError = await #expect(throws: PluginError.self) { try await bare.deliver(WebhookFixture.event(), context: context()) }
             #expect(bareError?.kind == .rateLimited(retryAfter: nil))

@@ -136,10 +136,10 @@ final class APIHarness: Sendable {
         logs.records.last { $0.message.hasPrefix("login code") }?.metadata["code"]
     }
 
-    /// Waits (up to two seconds) for a development login code newer than the `known` codes
-    /// logged so far; codes are sent in the background.
+    /// Waits for a development login code newer than the `known` codes logged so far (codes
+    /// are sent in the background); gives up after 30 s, a limit only a hang reaches.
     func nextCode(after known: Int) async throws -> String {
-        for _ in 0..<200 {
+        for _ in 0..<3000 {
             let codes = logs.records.filter { $0.message.hasPrefix("login code") }
             if codes.count > known, let code = codes.last?.metadata["code"] { return code }
             try await Task.sleep(for: .milliseconds(10))
