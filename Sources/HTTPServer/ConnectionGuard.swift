@@ -15,18 +15,41 @@ import Synchronization
 ///   ``trusted`` (a reverse proxy the clients come through) have no cap.
 /// Closing means `shutdown(2)` on the socket under the table's lock; libmicrohttpd sees the
 /// hang-up and closes the connection, and the table forgets it when libmicrohttpd reports the
-/// close, before the descriptor can be reused.
+/// close, before the descriptor can be reused. A request's start and end only store into
+/// its connection's ``Entry`` (no lock, no table), so the guard costs a kept answer nothing
+/// measurable.
 final class ConnectionGuard: Sendable {
-    private struct Entry {
+    /// One connection, from accept to close. libmicrohttpd keeps it (retained) as the
+    /// connection's socket context, so each request finds it without a lookup.
+    final class Entry: Sendable {
         let socket: Int32
         let address: String?
-        /// Since when the connection waits for a request head, or nil while it is in a request.
-        var waitingSince: ContinuousClock.Instant?
-        var requests = 0
+        /// Monotonic nanoseconds since which the connection waits for a request head, or -1
+        /// while it is in a request.
+        let waitingSince = Atomic<Int64>(0)
+        /// Requests begun on the connection.
+        let requests = Atomic<Int>(0)
+
+        init(socket: Int32, address: String?, now: Int64) {
+            self.socket = socket
+            self.address = address
+            waitingSince.store(now, ordering: .relaxed)
+        }
+
+        /// A request head arrived complete: in a request until it ends.
+        func headArrived() {
+            waitingSince.store(-1, ordering: .relaxed)
+            requests.add(1, ordering: .relaxed)
+        }
+
+        /// A request ended: the connection waits for the next head (or closes).
+        func requestEnded() {
+            waitingSince.store(ConnectionGuard.monotonicNow(), ordering: .relaxed)
+        }
     }
 
     private struct State {
-        var entries: [UInt: Entry] = [:]
+        var entries: [ObjectIdentifier: Entry] = [:]
         var byAddress: [String: Int] = [:]
         var sweeper: Task<Void, Never>?
     }
@@ -54,7 +77,7 @@ final class ConnectionGuard: Sendable {
         let sweeper = Task.detached { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                self?.closeOverdue(at: .now)
+                self?.closeOverdue(at: Self.monotonicNow())
             }
         }
         state.withLock { $0.sweeper = sweeper }
@@ -68,54 +91,45 @@ final class ConnectionGuard: Sendable {
         }
     }
 
-    /// A connection was accepted: tracked, or closed at once when its address is at the cap
-    /// and none of its connections can make way.
-    func opened(_ connection: UInt, socket: Int32, address: String?) {
-        state.withLock { state in
+    /// A connection was accepted: its entry, or nil when it was closed at once because its
+    /// address is at the cap and none of its connections can make way.
+    func opened(socket: Int32, address: String?) -> Entry? {
+        let now = Self.monotonicNow()
+        return state.withLock { state -> Entry? in
             if let address, !trusted.contains(address), state.byAddress[address, default: 0] >= perAddress {
-                let waiting = state.entries.compactMap { key, entry in
-                    entry.address == address ? entry.waitingSince.map { (key: key, socket: entry.socket, since: $0) } : nil
-                }
-                guard let oldest = waiting.min(by: { $0.since < $1.since }) else {
+                let waiting = state.entries.values.filter { $0.address == address && $0.waitingSince.load(ordering: .relaxed) >= 0 }
+                guard let oldest = waiting.min(by: { $0.waitingSince.load(ordering: .relaxed) < $1.waitingSince.load(ordering: .relaxed) }) else {
                     Glibc.shutdown(socket, Int32(SHUT_RDWR))
-                    return
+                    return nil
                 }
                 Glibc.shutdown(oldest.socket, Int32(SHUT_RDWR))
                 // Forgotten now so the cap holds; libmicrohttpd's close report finds nothing.
-                forget(oldest.key, in: &state)
+                forget(oldest, in: &state)
             }
-            state.entries[connection] = Entry(socket: socket, address: address, waitingSince: .now)
+            let entry = Entry(socket: socket, address: address, now: now)
+            state.entries[ObjectIdentifier(entry)] = entry
             if let address { state.byAddress[address, default: 0] += 1 }
+            return entry
         }
     }
 
-    /// libmicrohttpd closed the connection.
-    func closed(_ connection: UInt) {
-        state.withLock { forget(connection, in: &$0) }
+    /// libmicrohttpd closed the connection of `entry`.
+    func closed(_ entry: Entry) {
+        state.withLock { forget(entry, in: &$0) }
     }
 
-    /// A request head arrived complete: the connection is in a request until it ends.
-    func headArrived(on connection: UInt) {
+    /// Closes the connections waiting for a head longer than allowed; `now` in monotonic
+    /// nanoseconds.
+    func closeOverdue(at now: Int64) {
+        let head = Self.nanoseconds(headTimeout)
+        let idle = Self.nanoseconds(idleTimeout)
         state.withLock { state in
-            state.entries[connection]?.waitingSince = nil
-            state.entries[connection]?.requests += 1
-        }
-    }
-
-    /// A request ended: the connection waits for the next head (or closes).
-    func requestEnded(on connection: UInt) {
-        state.withLock { $0.entries[connection]?.waitingSince = .now }
-    }
-
-    /// Closes the connections waiting for a head longer than allowed.
-    func closeOverdue(at now: ContinuousClock.Instant) {
-        state.withLock { state in
-            for (key, entry) in state.entries {
-                guard let since = entry.waitingSince else { continue }
-                let limit = entry.requests == 0 ? headTimeout : idleTimeout
-                guard now - since >= limit else { continue }
+            for entry in state.entries.values {
+                let since = entry.waitingSince.load(ordering: .relaxed)
+                guard since >= 0 else { continue }
+                guard now - since >= (entry.requests.load(ordering: .relaxed) == 0 ? head : idle) else { continue }
                 Glibc.shutdown(entry.socket, Int32(SHUT_RDWR))
-                forget(key, in: &state)
+                forget(entry, in: &state)
             }
         }
     }
@@ -125,11 +139,23 @@ final class ConnectionGuard: Sendable {
         state.withLock { $0.byAddress[address, default: 0] }
     }
 
-    private func forget(_ connection: UInt, in state: inout State) {
-        guard let entry = state.entries.removeValue(forKey: connection) else { return }
+    private func forget(_ entry: Entry, in state: inout State) {
+        guard state.entries.removeValue(forKey: ObjectIdentifier(entry)) != nil else { return }
         if let address = entry.address {
             let count = state.byAddress[address, default: 1] - 1
             state.byAddress[address] = count > 0 ? count : nil
         }
+    }
+
+    /// CLOCK_MONOTONIC in nanoseconds.
+    static func monotonicNow() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -9,9 +9,6 @@ import CMicroHTTPD
 struct ConnectionHandle: @unchecked Sendable {
     let pointer: OpaquePointer
 
-    /// The connection's identity while libmicrohttpd holds it (from accept to close).
-    var key: UInt { UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))) }
-
     /// Stops processing the connection until ``resume()``; only from a libmicrohttpd callback
     /// for this connection.
     func suspend() {

@@ -58,11 +58,16 @@ func notifyConnection(
     _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?, _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
     _ code: MHD_ConnectionNotificationCode
 ) {
-    guard let cls, let connection else {
+    guard let cls, let connection, let socketContext else {
         return
     }
     let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
-    core.connection(ConnectionHandle(pointer: connection), started: code == .CONNECTION_NOTIFY_STARTED)
+    if code == .CONNECTION_NOTIFY_STARTED {
+        socketContext.pointee = core.connectionStarted(ConnectionHandle(pointer: connection)).map { Unmanaged.passRetained($0).toOpaque() }
+    } else if let entry = socketContext.pointee {
+        socketContext.pointee = nil
+        core.connectionClosed(Unmanaged<ConnectionGuard.Entry>.fromOpaque(entry).takeRetainedValue())
+    }
 }
 
 /// `MHD_ContentReaderCallback` for streamed bodies.

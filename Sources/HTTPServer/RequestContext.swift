@@ -40,11 +40,14 @@ final class RequestContext: Sendable {
     /// The path part of the request target, as sent.
     let path: String
     let remoteAddress: String?
+    /// The connection's entry in the server's ``ConnectionGuard``.
+    let connectionEntry: ConnectionGuard.Entry?
     let started = ContinuousClock.now
     let state = Mutex(State())
 
-    init(connection: ConnectionHandle, target: String, remoteAddress: String?) {
+    init(connection: ConnectionHandle, target: String, remoteAddress: String?, connectionEntry: ConnectionGuard.Entry?) {
         self.connection = connection
+        self.connectionEntry = connectionEntry
         self.target = target
         self.path = target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target
         self.remoteAddress = remoteAddress

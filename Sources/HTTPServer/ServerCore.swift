@@ -48,22 +48,27 @@ final class ServerCore: Sendable {
         pushPoller?.stop()
     }
 
-    /// libmicrohttpd accepted (`started`) or closed a connection.
-    func connection(_ connection: ConnectionHandle, started: Bool) {
-        if started {
-            connectionGuard.opened(
-                connection.key, socket: sentralbord_mhd_connection_socket(connection.pointer),
-                address: sentralbord_mhd_client_address(connection.pointer).flatMap(numericHost(of:)))
-        } else {
-            connectionGuard.closed(connection.key)
-        }
+    /// libmicrohttpd accepted a connection: its guard entry, to keep as the socket context
+    /// (nil when the connection was closed at once).
+    func connectionStarted(_ connection: ConnectionHandle) -> ConnectionGuard.Entry? {
+        connectionGuard.opened(
+            socket: sentralbord_mhd_connection_socket(connection.pointer),
+            address: sentralbord_mhd_client_address(connection.pointer).flatMap(numericHost(of:)))
+    }
+
+    /// libmicrohttpd closed the connection of `entry`.
+    func connectionClosed(_ entry: ConnectionGuard.Entry) {
+        connectionGuard.closed(entry)
     }
 
     // MARK: Request life
 
     /// Creates and registers the context for a request whose request line was just read.
     func begin(connection: ConnectionHandle, target: String, remoteAddress: String?) -> RequestContext {
-        let context = RequestContext(connection: connection, target: target, remoteAddress: remoteAddress)
+        let entry = sentralbord_mhd_socket_context(connection.pointer).map {
+            Unmanaged<ConnectionGuard.Entry>.fromOpaque($0).takeUnretainedValue()
+        }
+        let context = RequestContext(connection: connection, target: target, remoteAddress: remoteAddress, connectionEntry: entry)
         state.withLock { $0.requests[ObjectIdentifier(context)] = context }
         return context
     }
@@ -78,7 +83,7 @@ final class ServerCore: Sendable {
         let step = context.state.withLock { state -> Step in
             switch state.phase {
             case .started:
-                connectionGuard.headArrived(on: context.connection.key)
+                context.connectionEntry?.headArrived()
                 state.method = HTTPMethod(rawValue: method)
                 state.chunked = !isHTTP10
                 state.headers = requestHeaders(context.connection)
@@ -171,7 +176,7 @@ final class ServerCore: Sendable {
     func complete(_ context: RequestContext, completedNormally: Bool) {
         state.withLock { _ = $0.requests.removeValue(forKey: ObjectIdentifier(context)) }
         releaseBody(of: context)
-        connectionGuard.requestEnded(on: context.connection.key)
+        context.connectionEntry?.requestEnded()
         let entry = context.state.withLock { state -> HTTPAccessLogEntry? in
             if case .responding(let task) = state.phase {
                 task?.cancel()

@@ -39,4 +39,7 @@ const struct sockaddr *sentralbord_mhd_client_address(struct MHD_Connection *con
 /* The socket of a connection, or -1 if libmicrohttpd does not say. */
 int sentralbord_mhd_connection_socket(struct MHD_Connection *connection);
 
+/* The pointer the connection callback stored for this connection at its start, or NULL. */
+void *sentralbord_mhd_socket_context(struct MHD_Connection *connection);
+
 #endif
