@@ -1,4 +1,5 @@
 #include "mhd_shims.h"
+#include <string.h>
 
 struct MHD_Daemon *sentralbord_mhd_start(MHD_socket listen_socket, bool ipv6,
                                          unsigned int thread_pool_size,
@@ -40,4 +41,24 @@ void *sentralbord_mhd_socket_context(struct MHD_Connection *connection) {
     const union MHD_ConnectionInfo *info =
         MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     return info == NULL ? NULL : info->socket_context;
+}
+
+static enum MHD_Result sentralbord_check_value(void *cls, enum MHD_ValueKind kind, const char *key,
+                                               const char *value) {
+    (void)kind;
+    (void)key;
+    /* libmicrohttpd turned the line's CR LF into two NULs in place, so the byte after the
+       value's terminator is NUL for a well-formed line; any other byte there means the value
+       stopped at a NUL byte of its own (or the line ended with a bare LF). */
+    if (value != NULL && value[strlen(value) + 1] != '\0') {
+        *(bool *)cls = true;
+        return MHD_NO;
+    }
+    return MHD_YES;
+}
+
+bool sentralbord_mhd_header_value_has_nul(struct MHD_Connection *connection) {
+    bool found = false;
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, sentralbord_check_value, &found);
+    return found;
 }

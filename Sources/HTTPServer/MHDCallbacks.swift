@@ -34,9 +34,11 @@ func handleRequest(
     // `url` and `version` point into the request line as libmicrohttpd split it in place: the
     // target runs from `url` to the space before `version`, whatever NUL bytes it holds.
     let rawTargetLength = url.flatMap { url in version.map { UnsafeRawPointer($0) - UnsafeRawPointer(url) - 1 } }
+    // The request line's CR LF became two NULs; a bare LF leaves one, then the next line.
+    let bareLineFeed = version.map { $0[strlen($0) + 1] != 0 } ?? false
     return core.handle(
         context, method: String(cString: method), isHTTP10: version.map { strcmp($0, "HTTP/1.0") == 0 } ?? false,
-        rawTargetLength: rawTargetLength, upload: uploadData, uploadSize: uploadDataSize)
+        rawTargetLength: rawTargetLength, bareLineFeed: bareLineFeed, upload: uploadData, uploadSize: uploadDataSize)
 }
 
 /// `MHD_OPTION_NOTIFY_COMPLETED`: releases the request's context; also runs for aborted requests.

@@ -77,7 +77,8 @@ final class ServerCore: Sendable {
     /// answer if it has one, else hand the request to the responder with the connection
     /// suspended, then queue the response.
     func handle(
-        _ context: RequestContext, method: String, isHTTP10: Bool, rawTargetLength: Int?, upload: UnsafePointer<CChar>?,
+        _ context: RequestContext, method: String, isHTTP10: Bool, rawTargetLength: Int?, bareLineFeed: Bool,
+        upload: UnsafePointer<CChar>?,
         uploadSize: UnsafeMutablePointer<Int>
     ) -> MHD_Result {
         let step = context.state.withLock { state -> Step in
@@ -94,7 +95,13 @@ final class ServerCore: Sendable {
                 // libmicrohttpd reads the request target as a C string: a NUL in it would cut
                 // the path short (`/users/kari\0x` read as `/users/kari`).
                 let nulInTarget = rawTargetLength.map { $0 != context.target.utf8.count } ?? false
-                if let problem = nulInTarget ? "The request target contains a NUL byte." : framing.problem {
+                let problem =
+                    if nulInTarget { "The request target contains a NUL byte." }
+                    else if bareLineFeed { "The request line ends with a bare LF; end lines with CR LF." }
+                    else if sentralbord_mhd_header_value_has_nul(context.connection.pointer) {
+                        "A header value contains a NUL byte, or its line ends with a bare LF instead of CR LF."
+                    } else { framing.problem }
+                if let problem {
                     return .answer(
                         .problem(
                             ProblemDetails(

@@ -116,4 +116,24 @@ struct ConnectionGuardTests {
             #expect(plain.status == 200 && plain.body == Data("kari".utf8))
         }
     }
+
+    @Test func aNulByteInAHeaderValueIsA400() async throws {
+        try await withServer(router()) { _, port in
+            for head in [
+                Data("GET /fast HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer TOKEN".utf8) + Data([0]) + Data("junk\r\n\r\n".utf8),
+                Data("GET /fast HTTP/1.1\nHost: test\nAccept: */*\n\n".utf8),
+            ] {
+                let (response, closed) = try await offPool { () -> (RawResponse, Bool) in
+                    let connection = try RawHTTPConnection(port: port)
+                    try connection.send(head)
+                    return (try connection.readResponse(), try connection.closesAfterDiscardingTheRest())
+                }
+                #expect(response.status == 400)
+                #expect(try jsonObject(response.body)["type"] as? String == "urn:sentralbord:problem:malformed-request")
+                #expect(closed)
+            }
+            let plain = try await fetch(port, "/fast", headers: ["Authorization": "Bearer TOKEN", "X-Empty": ""])
+            #expect(plain.status == 200, "well-formed heads, empty values included, pass")
+        }
+    }
 }

@@ -39,6 +39,12 @@ const struct sockaddr *sentralbord_mhd_client_address(struct MHD_Connection *con
 /* The socket of a connection, or -1 if libmicrohttpd does not say. */
 int sentralbord_mhd_connection_socket(struct MHD_Connection *connection);
 
+/* Whether a request header's value holds a NUL byte (libmicrohttpd reads values as C strings,
+   so `Bearer TOKEN\0junk` would be read as `Bearer TOKEN`), or a header line ended with a bare
+   LF instead of CR LF; only from the access handler, while the request's head is in libmicrohttpd's
+   read buffer. */
+bool sentralbord_mhd_header_value_has_nul(struct MHD_Connection *connection);
+
 /* The pointer the connection callback stored for this connection at its start, or NULL. */
 void *sentralbord_mhd_socket_context(struct MHD_Connection *connection);
 
