@@ -38,6 +38,57 @@ struct CallLogTests {
         #expect(log.entries(.direct, for: Harness.bob).map(\.call) == [calls[2]])
     }
 
+    @Test("LOG-1 Mine holds a queue call taken by transfer, for the one who took it too")
+    func mineByTransfer() throws {
+        var h = Harness()
+        try h.logIn(Harness.ann, Harness.support)
+        let call = try h.arrive(to: Harness.supportNumber)
+        try h.answer(Harness.ann, call)
+        try h.run(.transfer(call: call, to: .user(Harness.bob), kind: .assisted, by: Harness.ann))
+        try h.answer(Harness.bob, call)
+        try h.run(.completeTransfer(call: call, by: Harness.ann))
+        try h.run(.telephony(.hungUp(LegID(call: call, index: 0))))
+        var log = CallLog()
+        for event in h.events { log.apply(event) }
+        #expect(log.entries(.mine, for: Harness.bob).map(\.call) == [call], "bob took it by transfer")
+        #expect(log.entries(.mine, for: Harness.ann).map(\.call) == [call], "ann answered it first")
+        #expect(log.entries(.mine, for: Harness.cat).isEmpty)
+    }
+
+    @Test("LOG-1 Missed is the queues' missed calls: a missed direct call is under Direct only")
+    func missedLeavesOutDirectCalls() throws {
+        var h = Harness()
+        try h.logIn(Harness.bob, Harness.support)
+        let queueCall = try h.arrive(to: Harness.supportNumber)
+        h.wait(.seconds(25))
+        try h.run(.telephony(.hungUp(LegID(call: queueCall, index: 0))))
+        let direct = try h.arrive(from: Harness.number("+4740000002"), to: Harness.mobile(Harness.bob))
+        h.wait(.seconds(5))
+        try h.run(.telephony(.hungUp(LegID(call: direct, index: 0))))
+        var log = CallLog()
+        for event in h.events { log.apply(event) }
+        #expect(try #require(log[direct]).answeredBy == nil, "the direct call was not answered")
+        #expect(log.entries(.missed, for: Harness.bob).map(\.call) == [queueCall])
+        #expect(log.entries(.direct, for: Harness.bob).map(\.call) == [direct])
+    }
+
+    @Test("LOG-1 a call between colleagues is Direct for both, and no queue's")
+    func colleaguesCallsAreDirect() throws {
+        var h = Harness()
+        try h.run(.dial(target: .user(Harness.bob), by: Harness.ann))
+        let call = try #require(h.events.last { $0.callID != nil }?.callID)
+        // Click-to-call rings ann's own phone first, then bob.
+        try h.run(.telephony(.answered(LegID(call: call, index: 0))))
+        try h.answer(Harness.bob, call)
+        try h.run(.telephony(.hungUp(LegID(call: call, index: 0))))
+        var log = CallLog()
+        for event in h.events { log.apply(event) }
+        #expect(log.entries(.direct, for: Harness.ann).map(\.call) == [call])
+        #expect(log.entries(.direct, for: Harness.bob).map(\.call) == [call])
+        #expect(log.entries(.direct, for: Harness.cat).isEmpty, "a third colleague does not see it")
+        #expect(log.entries(.missed, for: Harness.bob).isEmpty && log.entries(.mine, for: Harness.bob).isEmpty)
+    }
+
     @Test("LOG-2 an entry has the caller, queue, time, who answered, waitMs and durationMs")
     func entryFields() throws {
         let (_, log, calls) = try Self.day()
