@@ -41,6 +41,33 @@ struct TransferTests {
         #expect(h.types(of: call).last == "call.resumed")
     }
 
+    @Test("DIR-3 assisted transfer cancelled while the target still rings: the ringing stops, the caller is back")
+    func assistedCancelWhileRinging() throws {
+        var (h, call) = try Self.connected()
+        try h.run(.transfer(call: call, to: .user(Harness.bob), kind: .assisted, by: Harness.ann))
+        #expect(h.ringing(call) == [Harness.bob])
+        try h.run(.cancelTransfer(call: call, by: Harness.ann))
+        #expect(h.ringing(call).isEmpty)
+        #expect(h.telephony.contains(.hangUp(LegID(call: call, index: 2))), "bob's ringing leg is hung up")
+        #expect(h.telephony.last == .bridge(LegID(call: call, index: 0), LegID(call: call, index: 1)), "the caller is back with ann")
+        let transferred = h.data("call.transferred") { if case .callTransferred(let d) = $0 { d } else { nil } }
+        #expect(transferred.last?.outcome == .cancelled)
+        #expect(h.state.presence(of: Harness.ann)?.inCall == true)
+        #expect(h.state.presence(of: Harness.bob)?.inCall == false)
+    }
+
+    @Test("DIR-3 assisted transfer the target does not answer: the consultation ends, the caller is back")
+    func assistedNoAnswer() throws {
+        var (h, call) = try Self.connected()
+        try h.run(.transfer(call: call, to: .user(Harness.bob), kind: .assisted, by: Harness.ann))
+        h.wait(.seconds(60))
+        #expect(h.ringing(call).isEmpty)
+        let transferred = h.data("call.transferred") { if case .callTransferred(let d) = $0 { d } else { nil } }
+        #expect(transferred.last?.outcome == .noAnswer)
+        #expect(h.telephony.last == .bridge(LegID(call: call, index: 0), LegID(call: call, index: 1)), "the caller is back with ann")
+        #expect(h.state.presence(of: Harness.ann)?.inCall == true)
+    }
+
     @Test("DIR-3 transfer with return: comes back to the transferer when the target does not answer")
     func withReturn() throws {
         var (h, call) = try Self.connected()
