@@ -92,6 +92,15 @@ struct BillingAPITests {
             let jsonRows = try #require(object["rows"] as? [[String: Any]])
             #expect(jsonRows.compactMap { $0["id"] as? Int }.map(String.init) == ids)
             #expect((object["total"] as? [String: Any])?["netOre"] as? Int == net)
+            // Gross is net plus VAT on every row and in the total, and VAT is 25 % of net
+            // rounded to the øre (half up), computed here, not by the exporter.
+            for row in jsonRows {
+                let (rowNet, rowVAT, rowGross) = (row["netOre"] as? Int ?? -1, row["vatOre"] as? Int ?? -1, row["grossOre"] as? Int ?? -1)
+                #expect(rowGross == rowNet + rowVAT && rowVAT == (rowNet * 25 + 50) / 100, "\(row)")
+            }
+            let totals = try #require(object["total"] as? [String: Any])
+            #expect(totals["grossOre"] as? Int == net + (totals["vatOre"] as? Int ?? -1))
+            #expect(totals["vatOre"] as? Int == (net * 25 + 50) / 100)
         }
     }
 }
