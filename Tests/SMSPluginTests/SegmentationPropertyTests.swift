@@ -1,3 +1,4 @@
+import PeerSupport
 import SMSPlugin
 import Testing
 
@@ -6,18 +7,6 @@ import Testing
 /// the BMP two UTF-16 units) and compared with the plugin's.
 @Suite("GW-3 segmentation of random texts")
 struct SegmentationPropertyTests {
-    /// SplitMix64: the same seed gives the same texts on every machine.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// GSM 03.38 basic characters (one septet each), a sample with the Norwegian letters.
     static let basic = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;!?-+*/()=<>@£$¥èéùìòÇØøÅåÆæßÉÄÖÑÜ§¿äöñüà\n")
     /// Its extension table: an escape septet and the character, two septets each.
@@ -33,7 +22,7 @@ struct SegmentationPropertyTests {
 
     @Test(arguments: 1...40)
     func partsAreTheLongestThatFitAndNeverSplitAPair(seed: UInt64) throws {
-        var random = Seeded(state: seed)
+        var random = SeededRandom(seed: seed)
         for _ in 0..<50 {
             let gsm = Bool.random(using: &random)
             let length = Int.random(in: 1...700, using: &random)
