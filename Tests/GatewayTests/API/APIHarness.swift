@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import HTTPClient
+import PeerSupport
 import PluginKit
 
 /// A gateway serving two companies on loopback for API tests: "acme" and "birk", each with
@@ -129,6 +130,27 @@ final class APIHarness: Sendable {
         return try await http.send(HTTPClientRequest(
             method: method, url: "http://127.0.0.1:\(port)\(path)", headers: headers, body: json.map { Array($0.utf8) } ?? body,
             timeout: .seconds(20)))
+    }
+
+    /// Opens `GET /api/v1/events` with `token`, waits for its preamble (the stream is served),
+    /// runs `action`, and returns the stream's status once the server has ended it.
+    func streamStatus(token: String, whileServed action: () async throws -> Void) async throws -> Int {
+        let port = self.port
+        let streaming = DispatchSemaphore(value: 0)
+        let reading = Task {
+            try await offPool { () -> Int in
+                let connection = try RawHTTPConnection(port: port, timeoutSeconds: 60)
+                try connection.send("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n\r\n")
+                let head = try connection.readResponse(bodyExpected: false)
+                _ = try connection.nextChunk()
+                streaming.signal()
+                while try connection.nextChunk() != nil {}
+                return head.status
+            }
+        }
+        try await offPool { streaming.wait() }
+        try await action()
+        return try await reading.value
     }
 
     /// The newest development login code in the log.

@@ -135,23 +135,11 @@ struct ActionTests {
     func aStreamEndsWhenItsSessionIsLoggedOut() async throws {
         try await APIHarness.with { harness in
             let ann = try await harness.login("+4740010003")
-            let port = harness.port
-            let streaming = DispatchSemaphore(value: 0)
-            let reading = Task {
-                try await offPool { () -> Int in
-                    let connection = try RawHTTPConnection(port: port, timeoutSeconds: 60)
-                    try connection.send("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(ann)\r\n\r\n")
-                    let head = try connection.readResponse(bodyExpected: false)
-                    // The preamble arrived: the stream is served; now the session may go.
-                    _ = try connection.nextChunk()
-                    streaming.signal()
-                    while try connection.nextChunk() != nil {}
-                    return head.status
-                }
+            let status = try await harness.streamStatus(token: ann) {
+                let loggedOut = try await harness.request(.post, "/api/v1/auth/logout", token: ann)
+                #expect(loggedOut.status == 204)
             }
-            try await offPool { streaming.wait() }
-            #expect(try await harness.request(.post, "/api/v1/auth/logout", token: ann).status == 204)
-            #expect(try await reading.value == 200, "the stream was served, then ended after the logout")
+            #expect(status == 200, "the stream was served, then ended after the logout")
         }
     }
 

@@ -8,26 +8,6 @@ import Testing
 /// until its time limit.
 @Suite("A live stream ends with its caller's right to it", .serialized)
 struct StreamEndTests {
-    /// Opens `GET /api/v1/events` with `token`, waits for its preamble, runs `revoke`, and
-    /// returns the stream's status once the server has ended it.
-    private func streamStatus(port: Int, token: String, revoke: () async throws -> Void) async throws -> Int {
-        let streaming = DispatchSemaphore(value: 0)
-        let reading = Task {
-            try await offPool { () -> Int in
-                let connection = try RawHTTPConnection(port: port, timeoutSeconds: 60)
-                try connection.send("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n\r\n")
-                let head = try connection.readResponse(bodyExpected: false)
-                _ = try connection.nextChunk()
-                streaming.signal()
-                while try connection.nextChunk() != nil {}
-                return head.status
-            }
-        }
-        try await offPool { streaming.wait() }
-        try await revoke()
-        return try await reading.value
-    }
-
     @Test(.timeLimit(.minutes(1)))
     func aRevokedKeysStreamEnds() async throws {
         try await APIHarness.with { harness in
@@ -35,7 +15,7 @@ struct StreamEndTests {
             let created = try await harness.request(.post, "/api/v1/admin/api-keys", token: admin, json: #"{"name": "feed", "scopes": ["read"]}"#)
             let key = try #require(harness.object(created)["key"] as? String)
             let id = try #require(harness.object(created)["id"] as? String)
-            let status = try await streamStatus(port: harness.port, token: key) {
+            let status = try await harness.streamStatus(token: key) {
                 let revoked = try await harness.request(.delete, "/api/v1/admin/api-keys/\(id)", token: admin)
                 #expect(revoked.status == 204)
             }
@@ -49,7 +29,7 @@ struct StreamEndTests {
         try await APIHarness.with { harness in
             let admin = try #require(APIHarness.keys["ACME_ADMIN"])
             let bob = try await harness.login("+4740010004")
-            let status = try await streamStatus(port: harness.port, token: bob) {
+            let status = try await harness.streamStatus(token: bob) {
                 let removed = try await harness.request(.delete, "/api/v1/admin/users/bob", token: admin)
                 #expect(removed.status == 204)
             }
