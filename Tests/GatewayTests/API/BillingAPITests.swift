@@ -105,6 +105,36 @@ struct BillingAPITests {
     }
 }
 
+/// GW-6 in Norwegian spreadsheets through the API: `;` between fields, decimal commas, and a
+/// field holding a `;` quoted (issue 18).
+@Suite("Billing export as csv-nb through the API", .serialized)
+struct BillingCSVNBTests {
+    @Test func aSemicolonInsideAFieldIsQuotedAndAmountsUseDecimalCommas() async throws {
+        try await APIHarness.with { harness in
+            try await harness.service.storage.database.access { database in
+                try database.execute(
+                    """
+                    INSERT INTO sms_ledger (idempotency_key, tenant, user, department, queue, purpose, recipient_masked, encoding,
+                        segments, unit_price_ore, net_ore, provider, provider_message_id, provider_segments, status, created_at,
+                        send_after, expires_at, accepted_at)
+                    VALUES ('e1|+4791100001|phone', 'acme', 'ann', 'nord; sør', NULL, 'phone', '+47******01', 'GSM-7', 2, 49, 98,
+                        'log', 'm-1', 2, 'accepted', ?, ?, ?, ?)
+                    """,
+                    [
+                        .integer(BillingAPITests.acceptedAt), .integer(BillingAPITests.acceptedAt),
+                        .integer(BillingAPITests.acceptedAt + 900_000), .integer(BillingAPITests.acceptedAt),
+                    ])
+            }
+            let admin = try #require(APIHarness.keys["ACME_ADMIN"])
+            let export = try await harness.request(.get, "/api/v1/admin/billing?from=2026-01-01&to=2026-01-31&format=csv-nb", token: admin)
+            #expect(export.status == 200)
+            let lines = export.text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first == "id;accepted_at;tenant;user;department;queue;purpose;recipient;encoding;segments;provider_segments;segment_mismatch;unit_price;net;vat;gross;status;provider;provider_message_id")
+            #expect(lines.dropFirst().first == #"1;2026-01-10T12:00:00.000Z;acme;ann;"nord; sør";;phone;+47******01;GSM-7;2;2;0;0,49;0,98;0,25;1,23;accepted;log;m-1"#)
+        }
+    }
+}
+
 /// Bytes appended from a `@Sendable` writer.
 private final class LockedBytes: Sendable {
     private let storage = Mutex<[UInt8]>([])
