@@ -78,6 +78,35 @@ struct SMSAPITests {
         }
     }
 
+    @Test func theSpendCapIs402AndAnUnreachableProviderIs503WithTheMessageKeptToSend() async throws {
+        let capped = Self.smsPlugin + "\nmonthly_cap_ore = 49"
+        try await APIHarness.with(extra: capped) { harness in
+            let ann = try await harness.login("+4740010003")
+            let first = try await harness.request(.post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Hei"}"#)
+            #expect(first.status == 201)
+            let second = try await harness.request(.post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Hei igjen"}"#)
+            #expect(second.status == 402 && harness.problemType(second) == "spend-cap-reached", "\(second.text)")
+            #expect(try await Self.ledger(harness, "tenant = 'acme'") == [1, 49], "the refused one is not recorded")
+        }
+        let unreachable = """
+            [[plugins]]
+            name = "sms"
+            kind = "sms"
+            types = ["notification.missedCall.requested"]
+            provider = "http"
+            http_url = "http://127.0.0.1:9/send"
+            http_body = "to={to}&text={text}"
+            unit_price_ore = 49
+            """
+        try await APIHarness.with(extra: unreachable) { harness in
+            let ann = try await harness.login("+4740010003")
+            let down = try await harness.request(.post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Hei"}"#)
+            #expect(down.status == 503 && harness.problemType(down) == "sms-unavailable", "\(down.text)")
+            let reserved = try await Self.ledger(harness, "tenant = 'acme' AND status = 'reserved'")
+            #expect(reserved == [1, 0], "kept to be sent when the provider answers, not charged")
+        }
+    }
+
     @Test func loginCodesGoBySMSAndACallChannelIsRefusedWithoutAPlatform() async throws {
         try await APIHarness.with(extra: "[auth]\ncode_delivery = \"sms\"\n" + Self.smsPlugin) { harness in
             let sms = try await harness.request(.post, "/api/v1/auth/login", json: #"{"phone": "+4740010003"}"#)
