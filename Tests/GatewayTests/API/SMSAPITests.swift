@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import PeerSupport
 import PluginKit
 import SMSPlugin
 import Storage
@@ -100,10 +101,71 @@ struct SMSAPITests {
             """
         try await APIHarness.with(extra: unreachable) { harness in
             let ann = try await harness.login("+4740010003")
-            let down = try await harness.request(.post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Hei"}"#)
+            let down = try await harness.request(
+                .post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Hei"}"#, headers: ["Idempotency-Key": "down-1"])
             #expect(down.status == 503 && harness.problemType(down) == "sms-unavailable", "\(down.text)")
+            let retried = try await harness.request(
+                .post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Hei"}"#, headers: ["Idempotency-Key": "down-1"])
+            #expect(retried.status == 503 && retried.headers["Idempotent-Replayed"] == nil, "a 5xx answer is not kept: the retry ran again")
             let reserved = try await Self.ledger(harness, "tenant = 'acme' AND status = 'reserved'")
             #expect(reserved == [1, 0], "kept to be sent when the provider answers, not charged")
+        }
+    }
+
+    /// An HTTP SMS gateway that holds each request until the gate file (its argument) exists,
+    /// printing a line when a request arrives.
+    static let gatedGateway = #"""
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        import os, sys, time
+        gate = sys.argv[1]
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                print("received", flush=True)
+                while not os.path.exists(gate):
+                    time.sleep(0.02)
+                answer = b'{"id": "gw-1"}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+            def log_message(self, *args):
+                pass
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """#
+
+    @Test func aRetryWhileTheFirstRequestRunsIs409AndAfterItTheFirstAnswer() async throws {
+        let gate = FileManager.default.temporaryDirectory.appendingPathComponent("sb-gate-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: gate) }
+        let gateway = try await LocalPeer(script: Self.gatedGateway, arguments: [gate])
+        defer { gateway.stop() }
+        let plugin = """
+            [[plugins]]
+            name = "sms"
+            kind = "sms"
+            types = ["notification.missedCall.requested"]
+            provider = "http"
+            http_url = "http://127.0.0.1:\(gateway.port)/send"
+            http_body = "to={to}&text={text}"
+            http_message_id_field = "id"
+            unit_price_ore = 49
+            """
+        try await APIHarness.with(extra: plugin) { harness in
+            let ann = try await harness.login("+4740010003")
+            let body = #"{"to": {"user": "bob"}, "text": "Hei"}"#
+            let first = Task { try await harness.request(.post, "/api/v1/sms", token: ann, json: body, headers: ["Idempotency-Key": "slow-1"]) }
+            #expect(await gateway.nextLine() == "received", "the first request is at the provider")
+            let meanwhile = try await harness.request(.post, "/api/v1/sms", token: ann, json: body, headers: ["Idempotency-Key": "slow-1"])
+            #expect(meanwhile.status == 409 && harness.problemType(meanwhile) == "idempotency-key-in-progress")
+            #expect(FileManager.default.createFile(atPath: gate, contents: Data()))
+            let answered = try await first.value
+            #expect(answered.status == 201)
+            let after = try await harness.request(.post, "/api/v1/sms", token: ann, json: body, headers: ["Idempotency-Key": "slow-1"])
+            #expect(after.status == 201 && after.headers["Idempotent-Replayed"] == "true" && after.body == answered.body)
+            #expect(try await Self.ledger(harness, "tenant = 'acme'") == [1, 49], "sent and charged once")
         }
     }
 
