@@ -134,11 +134,6 @@ final class ConnectionGuard: Sendable {
         }
     }
 
-    /// How many connections are tracked for `address`.
-    func connections(from address: String) -> Int {
-        state.withLock { $0.byAddress[address, default: 0] }
-    }
-
     private func forget(_ entry: Entry, in state: inout State) {
         guard state.entries.removeValue(forKey: ObjectIdentifier(entry)) != nil else { return }
         if let address = entry.address {

@@ -49,7 +49,4 @@ final class RequestBodyBudget: Sendable {
             state.byAddress[key] = held > 0 ? held : nil
         }
     }
-
-    /// The bytes held now, overall.
-    var held: Int { state.withLock { $0.total } }
 }

@@ -1,4 +1,4 @@
-public import PluginKit
+import PluginKit
 import Foundation
 
 /// How a request's head says its body is framed, and whether that is ambiguous. A proxy in
@@ -7,17 +7,17 @@ import Foundation
 /// a head with two different `Content-Length` values, a `Content-Length` that is no number,
 /// a `Content-Length` beside `Transfer-Encoding`, or a transfer coding other than `chunked`
 /// is refused with 400 and the connection closed.
-public struct RequestFraming: Sendable, Equatable {
+struct RequestFraming: Sendable, Equatable {
     /// The declared body length, when `Content-Length` gives one.
-    public let contentLength: Int?
+    let contentLength: Int?
     /// Whether the body is sent chunked.
-    public let isChunked: Bool
+    let isChunked: Bool
     /// Why the framing is refused, or nil when it is unambiguous.
-    public let problem: String?
+    let problem: String?
 
     /// Reads the framing of a request with `headers`. A head without `Content-Length` and
     /// `Transfer-Encoding` (every GET) costs one look at each field name's length.
-    public init(_ headers: HTTPHeaders) {
+    init(_ headers: HTTPHeaders) {
         var lengths: [String] = []
         var codings: [String] = []
         for field in headers {
@@ -67,5 +67,5 @@ public struct RequestFraming: Sendable, Equatable {
     }
 
     /// Whether the request has a body to read.
-    public var hasBody: Bool { isChunked || (contentLength ?? 0) > 0 }
+    var hasBody: Bool { isChunked || (contentLength ?? 0) > 0 }
 }

@@ -91,13 +91,24 @@ public actor SMSService {
             purpose: request.purpose, recipient: request.recipient, text: stored, quote: quote, mergeGroup: nil,
             createdAt: now, sendAfter: now, expiresAt: now.addingTimeInterval(settings.expiry))
         let cap = spendCap(tenant: request.tenant, at: now)
-        switch try await attempt({ try await self.ledger.reserve(reservation, within: cap) }) {
+        let outcome: SMSReservationOutcome
+        do {
+            outcome = try await attempt({ try await self.ledger.reserve(reservation, within: cap) })
+        } catch {
+            loginCodeTexts[key] = nil
+            throw error
+        }
+        switch outcome {
         case .reserved(let record):
             return try await settle(record)
         case .existing(let record):
-            guard record.status == .reserved else { return record }
+            guard record.status == .reserved else {
+                loginCodeTexts[key] = nil
+                return record
+            }
             return try await settle(record)
         case .overSpendCap(let committed):
+            loginCodeTexts[key] = nil
             let limit = cap?.limitOre ?? 0
             throw SMSSendError(
                 .spendCapReached,
@@ -253,7 +264,10 @@ public actor SMSService {
         defer { inFlight.remove(record.id) }
         let now = clock.now()
         let outcome = await dispatchOnce(record, at: now)
-        if case .later = outcome {} else { loginCodeTexts[record.idempotencyKey] = nil }
+        switch outcome {
+        case .later: break  // sent again later, with the text still held
+        case .accepted, .released, .dropped: loginCodeTexts[record.idempotencyKey] = nil
+        }
         return outcome
     }
 

@@ -103,9 +103,10 @@ struct ProfilePicture: Equatable {
             case 0x21:
                 guard offset + 2 <= data.count else { throw Refusal(reason: "the GIF ends inside an extension") }
                 let end = try subBlocksEnd(data, from: offset + 2)
-                // Graphic control (timing, transparency) and application (looping) extensions
-                // are kept; comments and plain text are not.
-                if data[offset + 1] == 0xF9 || data[offset + 1] == 0xFF { output += data[offset..<end] }
+                // Graphic control (timing, transparency) and the looping application extension
+                // are kept; comments, plain text and other applications' data (XMP, say) are not.
+                let looping = data[offset + 1] == 0xFF && data[(offset + 2)...].starts(with: [0x0B] + Array("NETSCAPE2.0".utf8))
+                if data[offset + 1] == 0xF9 || looping { output += data[offset..<end] }
                 offset = end
             case 0x3B:
                 guard frames > 0 else { throw Refusal(reason: "the GIF has no image") }
@@ -253,21 +254,5 @@ struct ProfilePicture: Equatable {
 
     private static func littleEndianBytes(_ value: UInt32) -> [UInt8] {
         [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
-    }
-}
-
-/// CRC-32 as PNG computes it (ISO 3309, polynomial 0xEDB88320).
-enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
-
-    /// The CRC-32 of `bytes`.
-    static func checksum<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
     }
 }

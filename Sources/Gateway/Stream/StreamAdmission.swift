@@ -66,9 +66,6 @@ final class StreamAdmission: Sendable {
         return .success(Lease(admission: self, tenant: tenant, principal: principal))
     }
 
-    /// The streams open for `tenant`.
-    func open(tenant: String) -> Int { counts.withLock { $0.byTenant[tenant, default: 0] } }
-
     private func release(tenant: String, principal: String) {
         let key = tenant + "\n" + principal
         counts.withLock { counts in
