@@ -98,6 +98,16 @@ struct ProfilePictureTests {
         }
     }
 
+    @Test func aGIFKeepsItsLoopingButNoOtherApplicationsData() throws {
+        let header: [UInt8] = Array("GIF89a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0, 0, 0, 0xFF, 0xFF, 0xFF]
+        let looping: [UInt8] = [0x21, 0xFF, 0x0B] + Array("NETSCAPE2.0".utf8) + [0x03, 0x01, 0x00, 0x00, 0x00]
+        let html = Array("<html><script>alert(1)</script>".utf8)
+        let xmp: [UInt8] = [0x21, 0xFF, 0x0B] + Array("XMP DataXMP".utf8) + [UInt8(html.count)] + html + [0x00]
+        let image: [UInt8] = [0x2C, 0, 0, 0, 0, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00]
+        let picture = try ProfilePicture(header + looping + xmp + image + [0x3B], as: "image/gif")
+        #expect(picture.bytes == header + looping + image + [0x3B], "the looping extension stays, the XMP block with its HTML goes")
+    }
+
     @Test func aPolyglotOrALyingFileIsRefused() {
         // The classic GIF/HTML polyglot: its "width" and "height" are the text `/*` and `*/`.
         let polyglot = Array("GIF89a/*\u{0}\u{0}*/=1;alert(1);//".utf8) + [0x3B]

@@ -18,6 +18,22 @@ struct SMSAPITests {
         unit_price_ore = 49
         """
 
+    /// An `sms` instance whose provider is the generic HTTP gateway at `url`, posting
+    /// `http_body`, with `more` configuration lines.
+    static func httpPlugin(url: String, body: String = "to={to}&text={text}", more: String = "") -> String {
+        """
+        [[plugins]]
+        name = "sms"
+        kind = "sms"
+        types = ["notification.missedCall.requested"]
+        provider = "http"
+        http_url = "\(url)"
+        http_body = "\(body)"
+        unit_price_ore = 49
+        \(more)
+        """
+    }
+
     @Test func quotesCountPartsAndPriceAndNameTheUCS2Characters() async throws {
         try await APIHarness.with(extra: Self.smsPlugin) { harness in
             let read = APIHarness.keys["ACME_READ"]!
@@ -89,17 +105,7 @@ struct SMSAPITests {
             #expect(second.status == 402 && harness.problemType(second) == "spend-cap-reached", "\(second.text)")
             #expect(try await Self.ledger(harness, "tenant = 'acme'") == [1, 49], "the refused one is not recorded")
         }
-        let unreachable = """
-            [[plugins]]
-            name = "sms"
-            kind = "sms"
-            types = ["notification.missedCall.requested"]
-            provider = "http"
-            http_url = "http://127.0.0.1:9/send"
-            http_body = "to={to}&text={text}"
-            unit_price_ore = 49
-            """
-        try await APIHarness.with(extra: unreachable) { harness in
+        try await APIHarness.with(extra: Self.httpPlugin(url: "http://127.0.0.1:9/send")) { harness in
             let ann = try await harness.login("+4740010003")
             let down = try await harness.request(
                 .post, "/api/v1/sms", token: ann, json: #"{"to": {"user": "bob"}, "text": "Hei"}"#, headers: ["Idempotency-Key": "down-1"])
@@ -142,17 +148,7 @@ struct SMSAPITests {
         defer { try? FileManager.default.removeItem(atPath: gate) }
         let gateway = try await LocalPeer(script: Self.gatedGateway, arguments: [gate])
         defer { gateway.stop() }
-        let plugin = """
-            [[plugins]]
-            name = "sms"
-            kind = "sms"
-            types = ["notification.missedCall.requested"]
-            provider = "http"
-            http_url = "http://127.0.0.1:\(gateway.port)/send"
-            http_body = "to={to}&text={text}"
-            http_message_id_field = "id"
-            unit_price_ore = 49
-            """
+        let plugin = Self.httpPlugin(url: "http://127.0.0.1:\(gateway.port)/send", more: #"http_message_id_field = "id""#)
         try await APIHarness.with(extra: plugin) { harness in
             let ann = try await harness.login("+4740010003")
             let body = #"{"to": {"user": "bob"}, "text": "Hei"}"#
