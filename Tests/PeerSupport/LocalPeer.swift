@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A Python peer process on loopback for tests (an HTTP echo server, an SMTP server, a
 /// webhook receiver): started with a script, it prints its port first and then one line per
@@ -26,7 +27,17 @@ public final class LocalPeer: @unchecked Sendable {
 
     /// The tests' Python after checking that it can import `module`; a missing interpreter or
     /// module is an error that says what to install (a test never skips for want of a peer).
+    /// Each module is checked once per test run.
     public static func python(requiring module: String) throws -> String {
+        if let known = checkedModules.withLock({ $0[module] }) { return try known.get() }
+        let result = Result { () throws(PeerError) -> String in try check(module) }
+        checkedModules.withLock { $0[module] = result }
+        return try result.get()
+    }
+
+    private static let checkedModules = Mutex<[String: Result<String, PeerError>]>([:])
+
+    private static func check(_ module: String) throws(PeerError) -> String {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: python)
         check.arguments = ["-c", "import \(module)"]
