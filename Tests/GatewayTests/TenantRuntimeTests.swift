@@ -116,6 +116,36 @@ struct TenantRuntimeTests {
         #expect(await second.read { $0.presence(of: UserID("lise"))?.memberships.first?.loggedIn } == true)
     }
 
+    /// Holds the log's commit behind another connection's write lock, so the command is
+    /// suspended inside `log.append` while reads run: they must see the state before it.
+    @Test func readsSeeOnlyCommittedState() async throws {
+        let (log, path) = try temporaryLog()
+        let runtime = try await TenantRuntime.start(directory: try directory(), log: log, now: start)
+        let lock = try SQLiteDatabase(path: path, configuration: SQLiteConfiguration(busyTimeout: .seconds(10)))
+        try lock.execute("BEGIN IMMEDIATE")
+        let versionBefore = runtime.version
+        let call = Task {
+            try await runtime.perform(.telephony(.arrived(from: try PhoneNumber(parsing: "+4791234567"), to: try PhoneNumber(parsing: "21000000"))), at: at(1))
+        }
+        let deadline = ContinuousClock.now + .milliseconds(400)
+        var reads = 0
+        while ContinuousClock.now < deadline {
+            #expect(await runtime.read { $0.waitingCalls().isEmpty }, "a read saw a call whose events are not committed")
+            #expect(await runtime.readCallLog { $0.count } == 0)
+            #expect(runtime.version == versionBefore)
+            reads += 1
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(try await log.events(after: 0).filter { $0.type == "call.incoming" }.isEmpty, "the commit was held")
+        try lock.execute("ROLLBACK")
+        let events = try await call.value
+        #expect(events.first?.type == "call.incoming")
+        #expect(await runtime.read { $0.waitingCalls().count } == 1)
+        #expect(await runtime.readCallLog { $0.count } == 1)
+        #expect(runtime.version > versionBefore)
+        #expect(reads > 10)
+    }
+
     @Test func aRefusedCommandLeavesNothingInTheLog() async throws {
         let (log, _) = try temporaryLog()
         let runtime = try await TenantRuntime.start(directory: try directory(), log: log, now: start)

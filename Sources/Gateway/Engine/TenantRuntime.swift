@@ -7,10 +7,10 @@ import Synchronization
 /// One company's running engine: its state and call log projection, its journal in the
 /// event log.
 ///
-/// Commands are taken one at a time: a command is applied to the state and its events (with
-/// its journal entry) are appended to the event log before the next command starts, so the
-/// log's order is the engine's order, and the command is acknowledged only when the log has
-/// made them durable. (Other companies' commands share the log's group commits.) If the log
+/// Commands are taken one at a time: a command is applied to a copy of the state and its
+/// events (with its journal entry) are appended to the event log before the next command
+/// starts, so the log's order is the engine's order; the copy becomes the state reads see only
+/// once the log has made the events durable, and only then is the command acknowledged. (Other companies' commands share the log's group commits.) If the log
 /// fails, the tenant stops accepting commands (its memory is ahead of the disk) until a
 /// restart replays the journal.
 public actor TenantRuntime {
@@ -54,7 +54,7 @@ public actor TenantRuntime {
             let runtime = TenantRuntime(
                 state: SwitchboardState(directory: directory, start: now), callLog: CallLog(), log: log, journalNumber: 0)
             let start = EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil, directory: fingerprint)
-            try await runtime.journal(start, effects: SwitchboardEffects())
+            try await runtime.journal(start, effects: SwitchboardEffects(), making: runtime.state)
             return runtime
         }
         guard first.directory == fingerprint else {
@@ -77,8 +77,8 @@ public actor TenantRuntime {
         return TenantRuntime(state: state, callLog: callLog, log: log, journalNumber: Int64(entries.count))
     }
 
-    /// Counts the changes of the state and the call log, readable without waiting for the
-    /// actor: each change counts right after it is made, in the same turn, so a read that
+    /// Counts the committed changes of the state and the call log, readable without waiting
+    /// for the actor: each change counts when it becomes visible, in the same turn, so a read that
     /// follows a look at the version sees at least that version's state. Equal versions mean
     /// equal reads, which lets answers to queries be reused (``ResponseCache``).
     public nonisolated var version: UInt64 { changes.load(ordering: .acquiring) }
@@ -99,18 +99,19 @@ public actor TenantRuntime {
         defer { endTurn() }
         try checkHealthy()
         let now = max(requested ?? Timestamp.now, state.clock)
-        var effects = state.advance(to: now)
-        changed()
+        var next = state
+        var effects = next.advance(to: now)
         do {
-            effects.append(try state.handle(command, at: now))
-            changed()
+            effects.append(try next.handle(command, at: now))
         } catch {
-            if !effects.events.isEmpty {
-                try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects)
+            if effects.events.isEmpty {
+                commit(next, effects: effects)
+            } else {
+                try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects, making: next)
             }
             throw error
         }
-        return try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: command), effects: effects)
+        return try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: command), effects: effects, making: next)
     }
 
     /// Fires the timers due by now; returns when their events are durable.
@@ -120,9 +121,9 @@ public actor TenantRuntime {
         try checkHealthy()
         let now = max(Timestamp.now, state.clock)
         guard let due = state.nextTimerDue, due <= now else { return }
-        let effects = state.advance(to: now)
-        changed()
-        try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects)
+        var next = state
+        let effects = next.advance(to: now)
+        try await journal(EngineJournal.Entry(at: now.millisecondsSinceEpoch, command: nil), effects: effects, making: next)
     }
 
     /// Whether the engine stopped taking commands because the event log failed under it.
@@ -137,27 +138,33 @@ public actor TenantRuntime {
     /// A read of the call log projection.
     public func readCallLog<Result: Sendable>(_ body: @Sendable (CallLog) -> Result) -> Result { body(callLog) }
 
+    /// Makes `entry` and the events of `effects` durable, then makes `next` the state every
+    /// read sees: nothing reads a change before the log has committed it, so no client is
+    /// shown a state a restart would not have.
     @discardableResult
-    private func journal(_ entry: EngineJournal.Entry, effects: SwitchboardEffects) async throws -> [EventEnvelope] {
+    private func journal(_ entry: EngineJournal.Entry, effects: SwitchboardEffects, making next: SwitchboardState) async throws -> [EventEnvelope] {
         let appended: [EventEnvelope]
         do {
             let batch = try [EngineJournal.event(entry, number: journalNumber + 1, tenant: tenant.rawValue)]
                 + effects.events.map { try $0.newEvent() }
             appended = try await log.append(batch)
         } catch {
-            // The state already holds the effects; the disk does not. Stop until a restart
-            // replays the journal.
+            // The log may hold the entry or not (a failed commit can still have reached the
+            // disk): stop until a restart replays the journal.
             failed = true
             throw error
         }
         journalNumber += 1
-        effects.events.forEach { callLog.apply($0) }
-        changed()
+        commit(next, effects: effects)
         if let telephony, !effects.telephony.isEmpty || !effects.events.isEmpty { await telephony(effects) }
         return Array(appended.dropFirst())
     }
 
-    private func changed() {
+    /// Makes `next` (and the call log with the events of `effects`) what reads see, in one
+    /// turn of the actor.
+    private func commit(_ next: SwitchboardState, effects: SwitchboardEffects) {
+        state = next
+        effects.events.forEach { callLog.apply($0) }
         changes.add(1, ordering: .releasing)
     }
 
