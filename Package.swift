@@ -53,8 +53,8 @@ let package = Package(
                 "WebhookPlugin", "ExecPlugin", "SMSPlugin", "TelephonySimulator",
             ],
             swiftSettings: strict),
-        .target(name: "SentralbordCLI", dependencies: ["Gateway", "SMSPlugin"], swiftSettings: strict),
-        .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI"], swiftSettings: strict),
+        .target(name: "SentralbordCLI", dependencies: ["Gateway", "PluginKit"], swiftSettings: strict),
+        .executableTarget(name: "sentralbord", dependencies: ["SentralbordCLI", "PluginKit"], swiftSettings: strict),
 
         .executableTarget(
             name: "bench-delivery",
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "TelephonySimulator", "PeerSupport"], swiftSettings: strict),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit", "PluginKitTesting"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "eventlog-crash-probe"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PluginKit", "eventlog-crash-probe"], swiftSettings: strict),
         .executableTarget(
             name: "eventlog-crash-probe", dependencies: ["Storage", "PluginKit"],
             path: "Tests/EventLogCrashProbe", swiftSettings: strict),
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "ExecPluginTests", dependencies: ["ExecPlugin", "PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .executableTarget(
-            name: "sms-crash-probe", dependencies: ["Gateway", "HTTPClient", "PluginKit", "SMSPlugin", "Storage"],
+            name: "sms-crash-probe", dependencies: ["HTTPClient", "PluginKit", "SMSPlugin", "Storage"],
             path: "Tests/SMSCrashProbe", swiftSettings: strict),
         .testTarget(
             name: "GatewayTests",

@@ -13,7 +13,7 @@ struct GroupCommitRun {
 
     /// Returns durably appended events per second.
     func run() async throws -> Double {
-        let log = try EventLog(path: "\(directory)/log-\(appenders)-\(batchSize).db")
+        let log = try EventLog.open(path: "\(directory)/log-\(appenders)-\(batchSize).db")
         let batchesPerAppender = events / appenders / batchSize
         let prepared = (0..<appenders).map { appender in
             (0..<batchesPerAppender).map { batch in

@@ -1,6 +1,6 @@
 import Foundation
-import Gateway
 import PluginKit
+import SMSPlugin
 import Storage
 
 /// 1,000,000 charged rows in a fresh ledger, exported as CSV by `BillingExporter` and by the
@@ -15,8 +15,8 @@ struct ExportRun {
 
     /// Fills the ledger with one INSERT … SELECT over a recursive CTE.
     func prepare() async throws {
+        _ = try SQLitePluginDatabase.open(path: database, kind: SMSPluginFactory.kind, schema: SMSSchema.schema)
         let queue = try DatabaseQueue(path: database, configuration: SQLiteConfiguration(synchronous: .normal))
-        _ = try await SQLiteSMSLedger(database: queue)
         let rows = self.rows
         try await queue.access { database in
             try database.transaction {
@@ -42,12 +42,12 @@ struct ExportRun {
 
     /// Our export to a file; returns seconds.
     func exportWithBillingExporter() async throws -> (seconds: Double, bytes: Int) {
-        let queue = try DatabaseQueue(path: database)
+        let ledger = try SQLitePluginDatabase.open(path: database, kind: SMSPluginFactory.kind, schema: SMSSchema.schema)
         let output = directory + "/ours.csv"
         _ = FileManager.default.createFile(atPath: output, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: output) else { throw BenchmarkFailure(message: "cannot write \(output)") }
         let start = ContinuousClock.now
-        _ = try await BillingExporter(database: queue).export(
+        _ = try await BillingExporter(database: ledger).export(
             BillingExportRequest(
                 from: Date(millisecondsSince1970: Self.from), to: Date(millisecondsSince1970: Self.to), groupBy: .user, format: .csv),
             write: { try handle.write(contentsOf: $0) })

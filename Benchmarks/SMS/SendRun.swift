@@ -1,5 +1,4 @@
 import Foundation
-import Gateway
 import HTTPClient
 import PluginKit
 import SMSPlugin
@@ -11,9 +10,9 @@ struct SendRun {
     let directory: String
     let stub: ProviderStub
 
-    private func makePlugin(name: String, threads: Int) async throws -> (SMSPlugin, SQLiteSMSLedger) {
-        let queue = try DatabaseQueue(path: "\(directory)/\(name).sqlite", configuration: SQLiteConfiguration(synchronous: .normal))
-        let ledger = try await SQLiteSMSLedger(database: queue)
+    private func makePlugin(name: String, threads: Int) async throws -> (SMSPlugin, DatabaseSMSLedger) {
+        let ledger = DatabaseSMSLedger(
+            database: try SQLitePluginDatabase.open(path: "\(directory)/\(name).sqlite", kind: SMSPluginFactory.kind, schema: SMSSchema.schema))
         var settings = SMSSettings()
         settings.mergeWindow = 0
         settings.provider = .http(

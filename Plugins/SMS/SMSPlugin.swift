@@ -2,13 +2,14 @@ public import PluginKit
 import Synchronization
 
 /// The SMS plugin (GW-3): turns `notification.missedCall.requested` events into missed-call SMS
-/// through an ``SMSService``, and hands that service to the gateway's API for the other purposes.
+/// through an ``SMSService``; its kind (``SMSPluginFactory``) gives the service to the API's SMS
+/// routes, the billing export and the login-code channel.
 ///
-/// The plugin is made from configuration before the gateway's database is open, so the
-/// gateway attaches the ledger afterwards with ``attach(ledger:http:logger:clock:departmentOf:)``
-/// (before deliveries start); a delivery before that fails as `misconfigured`. After a restart,
-/// rows left `reserved` are sent by ``startSending()``'s loop, which the gateway starts and the
-/// first delivery starts if the gateway did not; ``shutdown()`` stops it.
+/// The plugin is made from configuration before the gateway's database is open; its kind's
+/// ``SMSPluginFactory/start(instances:context:)`` attaches the ledger with
+/// ``attach(ledger:http:logger:clock:departmentOf:)`` before deliveries start (a delivery
+/// before that fails as `misconfigured`), and returns the loop that sends due rows — those
+/// left `reserved` by a restart, and those whose merge window ended — as a ``Service``.
 public final class SMSPlugin: Plugin, CustomStringConvertible {
     /// `sms/INSTANCE`.
     public let identity: PluginIdentity
@@ -16,7 +17,7 @@ public final class SMSPlugin: Plugin, CustomStringConvertible {
     public let filter: EventFilter
     /// The instance's settings.
     public let settings: SMSSettings
-    private let state = Mutex<(service: SMSService?, loop: Task<Void, Never>?)>((nil, nil))
+    private let attached = Mutex<SMSService?>(nil)
 
     /// Creates the instance `instance`.
     public init(instance: String, filter: EventFilter, settings: SMSSettings) {
@@ -26,35 +27,26 @@ public final class SMSPlugin: Plugin, CustomStringConvertible {
     }
 
     /// Gives the plugin its ledger and outbound HTTP, making the provider and the service;
-    /// returns the service (for the API). Attaching again replaces the service.
+    /// returns the service. Attaching again replaces the service.
     @discardableResult
     public func attach(
         ledger: any SMSLedger, http: any HTTPTransport, logger: Logger, clock: any PluginClock = SystemPluginClock(),
-        departmentOf: @escaping @Sendable (_ tenant: String, _ user: String) -> String? = { _, _ in nil }
+        departmentOf: @escaping @Sendable (_ tenant: String, _ user: String) async -> String? = { _, _ in nil }
     ) -> SMSService {
         let service = SMSService(
             settings: settings, ledger: ledger, provider: settings.provider.makeProvider(http: http, logger: logger), clock: clock,
             logger: logger, departmentOf: departmentOf)
-        state.withLock { $0.service = service }
+        attached.withLock { $0 = service }
         return service
     }
 
     /// The attached service, if any.
-    public var service: SMSService? { state.withLock { $0.service } }
-
-    /// Starts the loop that sends due rows (idempotent; nothing happens before ``attach``).
-    public func startSending() {
-        state.withLock { state in
-            guard state.loop == nil, let service = state.service else { return }
-            state.loop = Task { await service.run() }
-        }
-    }
+    public var service: SMSService? { attached.withLock { $0 } }
 
     /// Records a missed-call notice (see ``SMSService/notify(_:)``); other events are skipped.
     public func deliver(_ event: EventEnvelope, context: PluginContext) async throws(PluginError) -> DeliveryOutcome {
         guard event.type == MissedCallNotice.eventType else { return .skipped(reason: "not a missed-call notice") }
         guard let service else { throw .misconfigured("the SMS ledger is not attached") }
-        startSending()
         let notice = try MissedCallNotice(event: event)
         switch try await service.notify(notice) {
         case .recorded, .merged: return .delivered
@@ -62,16 +54,16 @@ public final class SMSPlugin: Plugin, CustomStringConvertible {
         }
     }
 
-    /// Stops the sending loop.
-    public func shutdown() async {
-        let loop = state.withLock { state in
-            defer { state.loop = nil }
-            return state.loop
-        }
-        loop?.cancel()
-        await loop?.value
-    }
-
     /// `sms/INSTANCE via PROVIDER`: no secrets.
     public var description: String { "\(identity) via \(settings.provider)" }
+}
+
+/// The loop of one SMS instance that sends due rows every second (``SMSService/run(interval:)``).
+struct SMSSender: Service {
+    let service: SMSService
+    let instance: String
+
+    var name: String { "plugin.sms.\(instance).sender" }
+
+    func run() async throws { await service.run() }
 }

@@ -2,7 +2,6 @@ import Foundation
 import HTTPClient
 import HTTPServer
 public import PluginKit
-public import SMSPlugin
 import Storage
 import Synchronization
 
@@ -24,19 +23,18 @@ public final class GatewayService: Sendable {
     private let feed: EventFeed
     private let hub: EventStreamHub
     private let feedTasks = Mutex<[Task<Void, Never>]>([])
-    /// The SMS service of each `sms` plugin instance, by instance name: what the API calls to
-    /// quote and send SMS (DIR-2, LOG-3, PHONE-1, LOGIN-1) and to record status callbacks.
-    public let smsServices: [String: SMSService]
-    private let smsPlugins: [SMSPlugin]
+    private let kinds: PluginKinds
 
     /// Opens storage (creating the data directory if needed); nothing serves until `start()`.
     ///
     /// - Throws: `GatewayStartError` with code `.storage` when the data directory or the
     ///   database cannot be created or opened.
-    public init(configuration: GatewayConfiguration, logger: Logger) async throws(GatewayStartError) {
+    public init(
+        configuration: GatewayConfiguration, logger: Logger, factories: [any PluginFactory] = PluginRegistry.builtIn
+    ) async throws(GatewayStartError) {
         self.configuration = configuration
         self.logger = logger
-        let storage = try await GatewayStorage.open(configuration.storage)
+        let storage = try await GatewayStorage.open(configuration.storage, plugins: factories)
         self.storage = storage
         let storageLogger = logger.labelled("storage")
         if !storage.problemsAtOpen.isEmpty {
@@ -62,28 +60,21 @@ public final class GatewayService: Sendable {
         } catch {
             throw GatewayStartError(.storage, "cannot start the engines from the event log: \(error)")
         }
-        let smsPlugins = configuration.plugins.compactMap { $0.plugin as? SMSPlugin }
-        let departments = Self.departments(configuration)
-        smsServices = Dictionary(
-            smsPlugins.map { plugin in
-                let service = plugin.attach(
-                    ledger: storage.smsLedger, http: HTTPSession(configuration: HTTPSessionConfiguration(threadCount: 2)),
-                    logger: logger.labelled("plugin.sms.\(plugin.identity.instance)"),
-                    departmentOf: { tenant, user in departments[tenant]?[user] })
-                return (plugin.identity.instance, service)
-            },
-            uniquingKeysWith: { first, _ in first })
-        self.smsPlugins = smsPlugins
+        kinds = try await PluginKinds.start(
+            factories: factories, configuration: configuration, storage: storage, engines: engines, logger: logger)
         plugins = PluginHost(
             instances: configuration.plugins.map { PluginHost.Instance(plugin: $0.plugin, policy: $0.policy) },
             store: storage.pluginDeliveryStore, logger: logger,
-            makeContext: PluginContextFactory(storage: storage, logger: logger, instances: configuration.plugins.map(\.name)).makeContext)
+            makeContext: PluginContextFactory(
+                storage: storage, logger: logger, events: kinds.events, instances: configuration.plugins.map(\.name)
+            ).makeContext)
         var router = Router()
         let engines = self.engines
         feed = EventFeed(log: storage.log)
         hub = EventStreamHub(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds))
         do {
-            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, hub: hub, smsServices: smsServices, logger: logger).register(in: &router)
+            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, hub: hub, kinds: kinds, logger: logger)
+                .register(in: &router)
         } catch {
             throw GatewayStartError(.storage, "cannot set up API access: \(error)")
         }
@@ -108,15 +99,6 @@ public final class GatewayService: Sendable {
     /// The engine of company `tenant`, for commands and queries; nil for an unknown company.
     public func engine(of tenant: String) -> TenantRuntime? { engines.runtimes[tenant] }
 
-    /// Each company's users' departments, for the SMS ledger.
-    private static func departments(_ configuration: GatewayConfiguration) -> [String: [String: String]] {
-        var departments: [String: [String: String]] = [:]
-        for tenant in configuration.tenants {
-            for user in tenant.users { departments[tenant.id, default: [:]][user.id] = user.department }
-        }
-        return departments
-    }
-
     /// The port the API listens on once started (the system's choice for port 0).
     public var port: Int? { server.port }
 
@@ -131,12 +113,15 @@ public final class GatewayService: Sendable {
             throw GatewayStartError(error.code == .alreadyStarted ? .alreadyStarted : .listen, "cannot listen on \(configuration.server.listen): \(error.message)")
         }
         plugins.start()
-        for plugin in smsPlugins { plugin.startSending() }
         engines.start()
         let feed = self.feed
         let hub = self.hub
         hub.start()
-        feedTasks.withLock { $0 = [Task { await feed.run() }, Task { await feed.pulse() }, Task { await hub.checkCallers() }] }
+        let services = kinds.services
+        feedTasks.withLock {
+            $0 = [Task { await feed.run() }, Task { await feed.pulse() }, Task { await hub.checkCallers() }]
+                + services.map { service in Task { try? await service.run() } }
+        }
         logger.notice("listening", [
             "address": "http://\(configuration.server.listen.host):\(server.port ?? 0)",
             "plugins": String(configuration.plugins.count),

@@ -8,6 +8,8 @@ public struct GatewayStartError: Error, Sendable, CustomStringConvertible {
         case storage
         /// `start()` was called twice.
         case alreadyStarted
+        /// A plugin kind could not start (its `start` threw).
+        case plugins
     }
 
     /// What kind of failure.

@@ -1,10 +1,11 @@
 import Foundation
-import PluginKit
+public import PluginKit
 public import Storage
 
 /// Everything the gateway keeps in its SQLite database, opened together: the event log, the
-/// plugin delivery ledger, the plugins' key-value state and the API's access records. The `serve` process and the
-/// `sentralbord plugins` commands open it the same way.
+/// plugin delivery ledger, the plugins' key-value state and the API's access records; and
+/// each plugin kind's own tables (``pluginDatabase(kind:schema:)``). The `serve` process and
+/// the `sentralbord` commands open it the same way, migrating it once, in one place.
 public struct GatewayStorage: Sendable {
     /// The durable, ordered event log.
     public let log: EventLog
@@ -20,8 +21,8 @@ public struct GatewayStorage: Sendable {
     public let idempotency: IdempotencyTable
     /// Users' profile pictures.
     public let pictures: ProfilePictureTable
-    /// The SMS ledger (GW-3), on the same connection as the plugin state.
-    public let smsLedger: SQLiteSMSLedger
+    /// The database file.
+    public let path: String
     /// What `PRAGMA quick_check` found when the database was opened: empty when it said
     /// `ok` (or did not finish in ``checkAtOpenLimit``), else its first problems (at most ten).
     /// A damaged page is reported by health checks from then on; the gateway still serves what
@@ -47,10 +48,13 @@ public struct GatewayStorage: Sendable {
     }
 
     /// Creates the data directory if needed, opens the database and brings its schema up to
-    /// date.
+    /// date: the gateway's migrations and those of every plugin kind in `plugins`, in one pass
+    /// (``StorageSchema/migrate(_:plugins:)``).
     ///
     /// - Throws: `GatewayStartError` with code `.storage`, saying which step failed.
-    public static func open(_ configuration: StorageConfiguration) async throws(GatewayStartError) -> GatewayStorage {
+    public static func open(
+        _ configuration: StorageConfiguration, plugins: [any PluginFactory] = PluginRegistry.builtIn
+    ) async throws(GatewayStartError) -> GatewayStorage {
         do {
             try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         } catch {
@@ -58,6 +62,8 @@ public struct GatewayStorage: Sendable {
         }
         let path = configuration.databasePath
         do {
+            try StorageSchema.migrate(
+                SQLiteDatabase(path: path), plugins: plugins.compactMap { factory in factory.schema.map { (factory.kind, $0) } })
             let log = try EventLog(path: path)
             // The ledger and plugin state commit without waiting for the disk (WAL with
             // synchronous = NORMAL): a process crash loses nothing, and a power cut can only
@@ -68,15 +74,24 @@ public struct GatewayStorage: Sendable {
             try await database.access { try $0.execute("PRAGMA wal_autocheckpoint = 0") }
             let (problems, completed) = try await Self.check(database, pragma: "quick_check(10)", within: Self.checkAtOpenLimit)
             return GatewayStorage(
-                log: log, ledger: try await PluginDeliveryLedger(database: database),
-                pluginState: try await PluginStateTable(database: database), database: database,
-                access: try await AccessTables(database: database), idempotency: try await IdempotencyTable(database: database),
-                pictures: try await ProfilePictureTable(database: database),
-                smsLedger: try await SQLiteSMSLedger(database: database), problemsAtOpen: problems,
+                log: log, ledger: PluginDeliveryLedger(database: database), pluginState: PluginStateTable(database: database),
+                database: database, access: AccessTables(database: database), idempotency: IdempotencyTable(database: database),
+                pictures: ProfilePictureTable(database: database), path: path, problemsAtOpen: problems,
                 checkAtOpenCompleted: completed)
         } catch {
             throw GatewayStartError(.storage, "cannot open the database \(path): \(error)")
         }
+    }
+
+    /// A plugin kind's handle to its own tables (migrated by ``open(_:plugins:)``).
+    ///
+    /// - Throws: `SQLiteError` when the connections cannot be opened, or when `schema`'s
+    ///   namespace is not lowercase letters and digits.
+    public func pluginDatabase(kind: String, schema: PluginSchema) throws -> SQLitePluginDatabase {
+        guard let namespace = TableNamespace(schema.namespace) else {
+            throw SQLiteError(extendedCode: 21, message: "plugin \(kind)'s table namespace \"\(schema.namespace)\" is not lowercase letters and digits")
+        }
+        return try SQLitePluginDatabase(path: path, namespace: namespace)
     }
 
     /// The plugin host's view of this storage.

@@ -1,22 +1,21 @@
+import Gateway
+public import PluginKit
+
 /// The `sentralbord` command line: finds the command named by the first words, parses the
 /// rest against its interface, and runs it.
 ///
 /// `help [COMMAND]` and `--help` on every command print help and exit 0; a wrong command
 /// line prints what was expected and exits 64.
 public enum SentralbordCLI {
-    /// Every command, in the order help lists them.
-    static let commands: [any Command.Type] = [
-        ServeCommand.self,
-        CheckConfigCommand.self,
-        CheckStorageCommand.self,
-        PluginsStatusCommand.self,
-        PluginsReplayDeadCommand.self,
-        APIKeysCreateCommand.self,
-        SimulateCommand.self,
-        SMSQuoteCommand.self,
-        BillingExportCommand.self,
-        VersionCommand.self,
-    ]
+    /// Every command, in the order help lists them: the built-in ones, then the plugin
+    /// kinds' (``PluginFactory/commands``), then `version`.
+    static let commands: [CommandEntry] =
+        [
+            ServeCommand.self, CheckConfigCommand.self, CheckStorageCommand.self, PluginsStatusCommand.self,
+            PluginsReplayDeadCommand.self, APIKeysCreateCommand.self, SimulateCommand.self,
+        ].map(CommandEntry.init)
+        + PluginRegistry.builtIn.flatMap { factory in factory.commands.map { CommandEntry($0, of: factory) } }
+        + [CommandEntry(VersionCommand.self)]
 
     /// Runs the command line `arguments` (without the program name).
     public static func run(_ arguments: [String], console: Console = .standard) async -> ExitCode {
@@ -44,7 +43,7 @@ public enum SentralbordCLI {
                 console.out(command.interface.help + "\n")
                 return .success
             }
-            return try await command.init(arguments: parsed).run(console: console)
+            return try await command.run(parsed, console)
         } catch {
             console.err(error.description + "\n")
             return .usage
@@ -52,7 +51,7 @@ public enum SentralbordCLI {
     }
 
     /// The command whose path is the longest prefix of `arguments`.
-    static func command(for arguments: [String]) -> (any Command.Type)? {
+    static func command(for arguments: [String]) -> CommandEntry? {
         commands
             .filter { arguments.starts(with: $0.interface.path) }
             .max { $0.interface.path.count < $1.interface.path.count }

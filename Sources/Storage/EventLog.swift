@@ -34,18 +34,25 @@ public final class EventLog: Sendable {
     /// The most events one transaction takes; a bigger batch still goes whole, alone.
     private static let maxGroupEvents = 20_000
 
-    /// Opens (creating if needed) the log in the SQLite database at `path`, migrating its
-    /// schema (``StorageSchema``). `configuration.synchronous` decides durability: keep
-    /// `.full` (the default) for acknowledged-means-durable. Opening blocks on the disk: do
-    /// it at start-up. Throws ``MigrationError`` or ``SQLiteError``.
+    /// Opens the log in the SQLite database at `path`, whose schema is current (the gateway
+    /// migrates it first, ``StorageSchema/migrate(_:plugins:)``). `configuration.synchronous`
+    /// decides durability: keep `.full` (the default) for acknowledged-means-durable. Opening
+    /// blocks on the disk: do it at start-up. Throws ``SQLiteError``.
     public init(path: String, configuration: SQLiteConfiguration = SQLiteConfiguration()) throws {
         self.path = path
         let database = try SQLiteDatabase(path: path, configuration: configuration)
-        try StorageSchema.migrator.migrate(database)
         writer = try EventLogWriter(database: database)
         highWaterMark = HighWaterMark(try writer.currentLastSeq())
         writerQueue = DispatchQueue(label: "sentralbord.eventlog.writer")
         reader = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Opens (creating if needed) the log at `path` after bringing the gateway's own schema up
+    /// to date: for tools and tests that use the log without the gateway. Throws
+    /// ``MigrationError`` or ``SQLiteError``.
+    public static func open(path: String, configuration: SQLiteConfiguration = SQLiteConfiguration()) throws -> EventLog {
+        try StorageSchema.migrate(SQLiteDatabase(path: path, configuration: configuration))
+        return try EventLog(path: path, configuration: configuration)
     }
 
     /// Appends `events` as one batch and returns them with their seqs, consecutive and in
@@ -160,7 +167,7 @@ public final class EventLog: Sendable {
         try await read("SELECT \(Self.columns) FROM event WHERE call_id = ? ORDER BY call_seq, seq", [.text(callId)])
     }
 
-    private static let columns = "seq, id, tenant, type, call_id, call_seq, occurred_at, data"
+    private static let columns = "seq, id, tenant, type, call_id, call_seq, occurred_at, data, visible_to"
 
     private func read(_ sql: String, _ values: [SQLiteValue]) async throws -> [EventEnvelope] {
         try await reader.access { database in
@@ -177,7 +184,8 @@ public final class EventLog: Sendable {
                     occurredAt: Date(millisecondsSince1970: statement.int64(at: 6)),
                     callId: statement.string(at: 4),
                     callSeq: statement.isNull(at: 5) ? nil : statement.int64(at: 5),
-                    data: try decoder.decode([String: JSONValue].self, from: Data((statement.string(at: 7) ?? "{}").utf8))))
+                    data: try decoder.decode([String: JSONValue].self, from: Data((statement.string(at: 7) ?? "{}").utf8)),
+                    visibility: EventVisibility(storedValue: statement.string(at: 8))))
             }
             return events
         }

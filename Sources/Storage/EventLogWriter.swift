@@ -14,8 +14,8 @@ final class EventLogWriter: @unchecked Sendable {
     init(database: SQLiteDatabase) throws(SQLiteError) {
         self.database = database
         insert = try database.prepare("""
-            INSERT INTO event (seq, id, tenant, type, call_id, call_seq, occurred_at, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event (seq, id, tenant, type, call_id, call_seq, occurred_at, data, visible_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         lastSeq = try database.prepare("SELECT coalesce(max(seq), 0) FROM event")
         findID = try database.prepare("SELECT 1 FROM event WHERE id = ?")
@@ -96,6 +96,7 @@ final class EventLogWriter: @unchecked Sendable {
         try insert.bind(row.event.callSeq.map { .integer($0) } ?? .null, at: 6)
         try insert.bind(.integer(row.occurredAtMilliseconds), at: 7)
         try insert.bind(.text(row.dataText), at: 8)
+        try insert.bind(row.event.visibility.storedValue.map { .text($0) } ?? .null, at: 9)
         _ = try insert.step()
     }
 

@@ -19,6 +19,6 @@ struct EventRow: Sendable {
         EventEnvelope(
             seq: seq, id: event.id, type: event.type, tenant: event.tenant,
             occurredAt: Date(millisecondsSince1970: occurredAtMilliseconds),
-            callId: event.callId, callSeq: event.callSeq, data: event.data)
+            callId: event.callId, callSeq: event.callSeq, data: event.data, visibility: event.visibility)
     }
 }

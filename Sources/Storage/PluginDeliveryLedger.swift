@@ -1,3 +1,5 @@
+import PluginKit
+
 /// Each plugin instance's delivery record: its cursor, its status (a JSON document the
 /// plugin host defines) and its dead letters, written together so a status never disagrees
 /// with its cursor.
@@ -33,10 +35,9 @@ public final class PluginDeliveryLedger: Sendable {
 
     private let database: DatabaseQueue
 
-    /// Uses `database`, migrating its schema (``StorageSchema``) first.
-    public init(database: DatabaseQueue) async throws {
+    /// Uses `database`, whose schema is current (``StorageSchema/migrate(_:plugins:)``).
+    public init(database: DatabaseQueue) {
         self.database = database
-        try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
     /// The saved cursor and status document of `instance`, or nil.

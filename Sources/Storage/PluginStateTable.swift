@@ -1,3 +1,5 @@
+import PluginKit
+
 /// Each plugin instance's small durable key-value state (tokens, last sync marks): bytes
 /// under a key, per instance. Values are meant to be small (kilobytes); every call is one
 /// transaction.
@@ -6,11 +8,9 @@
 public final class PluginStateTable: Sendable {
     private let database: DatabaseQueue
 
-    /// Uses `database`, migrating its schema (``StorageSchema``) first. Throws
-    /// ``MigrationError`` when the schema cannot be brought up to date.
-    public init(database: DatabaseQueue) async throws {
+    /// Uses `database`, whose schema is current (``StorageSchema/migrate(_:plugins:)``).
+    public init(database: DatabaseQueue) {
         self.database = database
-        try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
     /// The bytes stored under `key` for `instance`, or nil if there are none.

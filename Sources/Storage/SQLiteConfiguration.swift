@@ -27,11 +27,15 @@ public struct SQLiteConfiguration: Hashable, Sendable {
     /// tests meet a full disk). Nil, the default, leaves SQLite's limit.
     public var maxPageCount: Int?
 
+    /// Whether the connection refuses every change (`PRAGMA query_only`); default false.
+    public var queryOnly: Bool
+
     /// Creates a configuration; every parameter has the default named on its property.
     public init(
         synchronous: Synchronous = .full, busyTimeout: Duration = .seconds(5), enforcesForeignKeys: Bool = true,
-        maxPageCount: Int? = nil
+        maxPageCount: Int? = nil, queryOnly: Bool = false
     ) {
+        self.queryOnly = queryOnly
         self.synchronous = synchronous
         self.busyTimeout = busyTimeout
         self.enforcesForeignKeys = enforcesForeignKeys

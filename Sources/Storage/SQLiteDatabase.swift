@@ -1,3 +1,4 @@
+public import PluginKit
 import CSQLite
 
 /// One open SQLite connection to a database file, in WAL journal mode.
@@ -47,6 +48,7 @@ public final class SQLiteDatabase {
         try execute("PRAGMA synchronous = \(configuration.synchronous.rawValue)")
         try execute("PRAGMA foreign_keys = \(configuration.enforcesForeignKeys ? "ON" : "OFF")")
         if let pages = configuration.maxPageCount { try execute("PRAGMA max_page_count = \(pages)") }
+        if configuration.queryOnly { try execute("PRAGMA query_only = ON") }
     }
 
     deinit {

@@ -1,3 +1,4 @@
+public import PluginKit
 import CSQLite
 
 /// A compiled SQL statement of one ``SQLiteDatabase``; bind, step, read columns, reset.

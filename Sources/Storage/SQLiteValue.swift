@@ -1,35 +1,5 @@
-/// A value bound to or read from an SQLite statement, one case per SQLite storage class.
-///
-/// Literals work where a value is expected: `try db.execute(sql, ["alice", 42, 1.5, nil])`.
-public enum SQLiteValue: Hashable, Sendable {
-    /// A 64-bit signed integer.
-    case integer(Int64)
-    /// An IEEE double.
-    case real(Double)
-    /// UTF-8 text.
-    case text(String)
-    /// Bytes, stored as they are.
-    case blob([UInt8])
-    /// SQL NULL.
-    case null
-}
+public import PluginKit
 
-extension SQLiteValue: ExpressibleByIntegerLiteral {
-    /// Creates an `.integer` value.
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-}
-
-extension SQLiteValue: ExpressibleByFloatLiteral {
-    /// Creates a `.real` value.
-    public init(floatLiteral value: Double) { self = .real(value) }
-}
-
-extension SQLiteValue: ExpressibleByStringLiteral {
-    /// Creates a `.text` value.
-    public init(stringLiteral value: String) { self = .text(value) }
-}
-
-extension SQLiteValue: ExpressibleByNilLiteral {
-    /// Creates `.null`.
-    public init(nilLiteral: ()) { self = .null }
-}
+/// A value bound to or read from an SQLite statement: PluginKit's ``DatabaseValue``, so the
+/// gateway's tables and the plugins' bind the same values.
+public typealias SQLiteValue = DatabaseValue

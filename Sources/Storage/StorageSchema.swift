@@ -1,13 +1,33 @@
-/// The schema of Sentralbord's database, as the timeline of migrations that builds it.
+public import PluginKit
+
+/// The schema of Sentralbord's database, as the timeline of migrations that builds it: the
+/// gateway's own tables here, each plugin kind's in its ``PluginSchema``.
 ///
-/// Every component that opens the database (``EventLog``, ``PluginDeliveryLedger``,
-/// ``PluginStateTable``) migrates it with ``migrator`` first, so whichever opens first
-/// creates the schema. Append new migrations at the end; never edit a shipped one (see
-/// ``DatabaseMigrator``).
+/// The database is migrated once, in one place: ``migrate(_:plugins:)``, which the gateway
+/// calls when it opens its storage (tools and tests that use a table alone call it too). The
+/// tables' types do not migrate. Append new migrations at the end; never edit a shipped one
+/// (see ``DatabaseMigrator``).
 public enum StorageSchema {
-    /// Every migration this build knows, in order.
+    /// Brings `database` up to date: the gateway's migrations and those of `plugins` (each
+    /// schema with the plugin kind that owns it), in one pass.
+    ///
+    /// - Throws: ``MigrationError``.
+    public static func migrate(_ database: SQLiteDatabase, plugins: [(kind: String, schema: PluginSchema)] = []) throws(MigrationError) {
+        var migrator = Self.migrator
+        for plugin in plugins { migrator.register(plugin.schema, owner: plugin.kind) }
+        try migrator.migrate(database)
+    }
+
+    /// ``migrate(_:plugins:)`` on `database`'s queue.
+    public static func migrate(_ database: DatabaseQueue, plugins: [(kind: String, schema: PluginSchema)] = []) async throws {
+        try await database.access { try migrate($0, plugins: plugins) }
+    }
+
+    /// The gateway's own migrations, in order.
     public static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
+        // The SMS ledger was created here until the SMS plugin brought its own schema.
+        migrator.recordMove(from: "create sms_ledger", to: "sms/create sms_ledger")
 
         // The event log. `seq` is the rowid, given by the log writer: strictly increasing,
         // no gaps. `occurred_at` is milliseconds since 1970 (UTC); `data` the JSON object.
@@ -126,51 +146,6 @@ public enum StorageSchema {
                 """)
         }
 
-        // The SMS ledger (GW-3): one row per SMS, or per missed-call notice merged into
-        // another row's SMS. `idempotency_key` (event id | recipient | purpose) is UNIQUE, so
-        // retries and crashes find the row instead of charging again. `net_ore` is 0 until a
-        // provider accepts. `recipient` and `text` are kept only while the row is `reserved`.
-        // Times are milliseconds since 1970 (UTC).
-        migrator.registerMigration("create sms_ledger") { database in
-            try database.execute("""
-                CREATE TABLE sms_ledger (
-                    id INTEGER PRIMARY KEY,
-                    idempotency_key TEXT NOT NULL UNIQUE,
-                    tenant TEXT NOT NULL,
-                    user TEXT,
-                    department TEXT,
-                    queue TEXT,
-                    purpose TEXT NOT NULL,
-                    recipient TEXT,
-                    recipient_masked TEXT NOT NULL,
-                    text TEXT,
-                    merge_group TEXT,
-                    notice_count INTEGER NOT NULL DEFAULT 1,
-                    encoding TEXT NOT NULL,
-                    segments INTEGER NOT NULL,
-                    unit_price_ore INTEGER NOT NULL,
-                    net_ore INTEGER NOT NULL DEFAULT 0,
-                    provider TEXT,
-                    provider_message_id TEXT,
-                    provider_segments INTEGER,
-                    segment_mismatch INTEGER NOT NULL DEFAULT 0,
-                    status TEXT NOT NULL CHECK (status IN
-                        ('reserved', 'accepted', 'delivered', 'failed', 'released', 'dropped', 'merged')),
-                    reason TEXT,
-                    created_at INTEGER NOT NULL,
-                    send_after INTEGER NOT NULL,
-                    expires_at INTEGER NOT NULL,
-                    accepted_at INTEGER,
-                    finished_at INTEGER
-                );
-                CREATE INDEX sms_ledger_due ON sms_ledger (send_after) WHERE status = 'reserved';
-                CREATE INDEX sms_ledger_tenant_created ON sms_ledger (tenant, created_at);
-                CREATE INDEX sms_ledger_provider_message ON sms_ledger (provider, provider_message_id)
-                    WHERE provider_message_id IS NOT NULL;
-                CREATE INDEX sms_ledger_charged ON sms_ledger (accepted_at)
-                    WHERE \(SMSLedgerCondition.charged);
-                """)
-        }
         // Indexes for the access tables' purges and revocations.
         migrator.registerMigration("index access tables") { database in
             try database.execute("""
@@ -178,6 +153,15 @@ public enum StorageSchema {
                 CREATE INDEX session_user ON session (tenant, user_id);
                 CREATE INDEX session_expires ON session (expires_at);
                 CREATE INDEX idempotency_record_created ON idempotency_record (created_at);
+                """)
+        }
+        // Who of a company may see an event: NULL for everyone, `user:ID` or `role:NAME`
+        // (``EventVisibility``). Notifications logged before were for the user they name.
+        migrator.registerMigration("add event visible_to") { database in
+            try database.execute("""
+                ALTER TABLE event ADD COLUMN visible_to TEXT;
+                UPDATE event SET visible_to = 'user:' || json_extract(data, '$.user')
+                    WHERE type LIKE 'notification.%' AND json_type(data, '$.user') = 'text';
                 """)
         }
         return migrator

@@ -10,5 +10,5 @@ guard arguments.count == 3 else {
     FileHandle.standardError.write(Data("usage: eventlog-crash-probe DATABASE RUN\n".utf8))
     exit(64)
 }
-let log = try EventLog(path: arguments[1])
+let log = try EventLog.open(path: arguments[1])
 try await AcknowledgingAppender(log: log, run: arguments[2]).run(tasks: 16)

@@ -14,7 +14,7 @@ struct EventStreamHubTests {
     private static func newLog() throws -> EventLog {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-hub-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try EventLog(path: folder.appendingPathComponent("log.sqlite").path)
+        return try EventLog.open(path: folder.appendingPathComponent("log.sqlite").path)
     }
 
     /// Appends `count` events, alternating between the two companies, one transaction each.
@@ -62,7 +62,7 @@ struct EventStreamHubTests {
         router.get("/events") { request in
             let types = request.queryValue("types").map { [$0] } ?? []
             let client = EventStreamClient(
-                hub: hub, visibility: StreamVisibility(tenant: "acme", restrictedToUser: nil, types: types),
+                hub: hub, visibility: StreamVisibility(tenant: "acme", user: nil, role: nil, types: types),
                 after: Int64(request.queryValue("after") ?? "0") ?? 0, stillAllowed: { true })
             return HTTPResponse(headers: ["Content-Type": "text/event-stream"], preamble: client.preamble, subscriber: client)
         }

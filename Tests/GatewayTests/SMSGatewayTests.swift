@@ -31,7 +31,7 @@ struct SMSGatewayTests {
         let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml")
         let gateway = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: InMemoryLogSink()))
         try gateway.start()
-        let service = try #require(gateway.smsServices["sms"])
+        let service = try #require((configuration.plugins.first?.plugin as? SMSPlugin)?.service, "the kind's start attached the ledger")
 
         let sent = try await service.send(
             SMSSendRequest(requestID: "api-1", tenant: "acme", user: "ann", purpose: .colleague, recipient: "+4791100002", text: "Hei"))
@@ -44,7 +44,7 @@ struct SMSGatewayTests {
         ])
         var notice: SMSLedgerRecord?
         for _ in 0..<200 {
-            notice = try await gateway.storage.smsLedger.record(forKey: "acme:mc-1|+4791100001|missed-call")
+            notice = try await service.ledger.record(forKey: "acme:mc-1|+4791100001|missed-call")
             if notice?.status == .accepted { break }
             try await Task.sleep(for: .milliseconds(25))
         }

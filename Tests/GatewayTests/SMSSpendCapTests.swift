@@ -11,8 +11,8 @@ struct SMSSpendCapTests {
     /// month already holds 9 SMS of 49 øre under a cap of 500 øre: 59 øre of room, one SMS.
     @Test func concurrentSendsNeverTakeTheMonthAboveTheCap() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sms-cap-\(UUID().uuidString).sqlite").path
+        let ledger = DatabaseSMSLedger(database: try SQLitePluginDatabase.open(path: path, kind: SMSPluginFactory.kind, schema: SMSSchema.schema))
         let database = try DatabaseQueue(path: path)
-        let ledger = try await SQLiteSMSLedger(database: database)
         var settings = SMSSettings()
         settings.monthlyCapOre = 500
         let logger = Logger(label: "sms.test", sink: InMemoryLogSink())

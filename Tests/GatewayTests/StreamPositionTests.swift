@@ -13,7 +13,7 @@ struct StreamPositionTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-position-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let log = try EventLog(path: folder.appendingPathComponent("log.sqlite").path)
+        let log = try EventLog.open(path: folder.appendingPathComponent("log.sqlite").path)
         // The feed is never run, so it stays where it was made: behind every event below, as a
         // feed is for a moment after each commit.
         let feed = EventFeed(log: log)

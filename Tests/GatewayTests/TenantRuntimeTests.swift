@@ -34,7 +34,7 @@ private func temporaryLog() throws -> (EventLog, String) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-runtime-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("log.sqlite").path
-    return (try EventLog(path: path), path)
+    return (try EventLog.open(path: path), path)
 }
 
 private let start = Timestamp(millisecondsSinceEpoch: 1_800_000_000_000)
@@ -86,7 +86,7 @@ struct TenantRuntimeTests {
         let logBefore = await first.readCallLog { $0 }
         #expect(logBefore.count == 1)
 
-        let reopened = try EventLog(path: path)
+        let reopened = try EventLog.open(path: path)
         let second = try await TenantRuntime.start(directory: directory, log: reopened, now: at(100))
         let after = await second.read { $0 }
         #expect(after == before)
@@ -110,7 +110,7 @@ struct TenantRuntimeTests {
         try await first.perform(.logIn(user: lise.id, queue: QueueID("support"), by: lise.id), at: at(4))
         let before = await first.read { $0 }
 
-        let second = try await TenantRuntime.start(directory: directory, log: try EventLog(path: path), now: at(100))
+        let second = try await TenantRuntime.start(directory: directory, log: try EventLog.open(path: path), now: at(100))
         #expect(await second.read { $0 } == before)
         #expect(await second.read { $0.directory.users.map(\.id) } == [UserID("kari"), UserID("lise")])
         #expect(await second.read { $0.presence(of: UserID("lise"))?.memberships.first?.loggedIn } == true)
@@ -169,7 +169,7 @@ func changedDirectoryIsRefused() async throws {
             CallQueue(id: queue.id, name: queue.name, mainNumber: queue.mainNumber, ringTimeout: .seconds(45), members: queue.members)
         })
     await #expect(throws: JournalMismatchError.self) {
-        _ = try await TenantRuntime.start(directory: changed, log: try EventLog(path: path), now: at(10))
+        _ = try await TenantRuntime.start(directory: changed, log: try EventLog.open(path: path), now: at(10))
     }
-    _ = try await TenantRuntime.start(directory: original, log: try EventLog(path: path), now: at(10))
+    _ = try await TenantRuntime.start(directory: original, log: try EventLog.open(path: path), now: at(10))
 }

@@ -4,7 +4,6 @@
 // chosen moment). It first sends whatever a killed run left reserved, as the gateway's loop
 // does after a restart. Prints `done` when every request is accepted.
 import Foundation
-import Gateway
 import HTTPClient
 import PluginKit
 import SMSPlugin
@@ -15,8 +14,7 @@ guard arguments.count == 4, let count = Int(arguments[3]) else {
     FileHandle.standardError.write(Data("usage: sms-crash-probe DATABASE URL COUNT\n".utf8))
     exit(64)
 }
-let queue = try DatabaseQueue(path: arguments[1], configuration: SQLiteConfiguration(synchronous: .normal))
-let ledger = try await SQLiteSMSLedger(database: queue)
+let ledger = DatabaseSMSLedger(database: try SQLitePluginDatabase.open(path: arguments[1], kind: SMSPluginFactory.kind, schema: SMSSchema.schema))
 var settings = SMSSettings()
 settings.provider = .http(
     url: arguments[2], method: .post, bodyTemplate: "ref={key}&pid=\(getpid())&to={to}", contentType: "application/x-www-form-urlencoded",

@@ -17,7 +17,7 @@ private struct BillingFixture {
         try "[storage]\ndata_directory = \"data\"\n[[plugins]]\nname = \"sms\"\nkind = \"sms\"\n"
             .write(toFile: configPath, atomically: true, encoding: .utf8)
         let storage = try await GatewayStorage.open(try GatewayConfiguration.load(path: configPath).storage)
-        let ledger = storage.smsLedger
+        let ledger = DatabaseSMSLedger(database: try storage.pluginDatabase(kind: SMSPluginFactory.kind, schema: SMSSchema.schema))
         let rows: [(tenant: String, user: String, department: String, queue: String?, purpose: SMSPurpose, to: String, text: String, price: Int, at: String, accept: Bool)] = [
             ("acme", "ann", "sales", nil, .missedCall, "+4791100001", "Tapt anrop", 49, "2025-12-31T23:30:00Z", true),
             ("acme", "bob", "support", "support", .phone, "+4791100002", String(repeating: "a", count: 161), 49, "2026-01-20T12:00:00Z", true),

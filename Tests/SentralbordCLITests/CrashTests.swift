@@ -127,19 +127,19 @@ struct CrashTests {
             _ = try await serve.port()
             // Killed once it has logged at least 20 more events (however busy the machine),
             // at a random moment after that.
-            let watcher = try EventLog(path: data + "/sentralbord.sqlite")
+            let watcher = try EventLog.open(path: data + "/sentralbord.sqlite")
             let enough = ContinuousClock.now + .seconds(60)
             while try await watcher.events(after: logged + 19, limit: 1).isEmpty, ContinuousClock.now < enough {
                 try await Task.sleep(for: .milliseconds(50))
             }
             try await Task.sleep(for: .milliseconds(Int.random(in: 0...300)))
             #expect(try await serve.stop(with: SIGKILL) != 0)
-            logged = try EventLog(path: data + "/sentralbord.sqlite").lastSeq
+            logged = try EventLog.open(path: data + "/sentralbord.sqlite").lastSeq
         }
         // A last run without new traffic: the plugin catches up with everything in the log.
         let last = try ServeProcess(config: { config($0, false) }, environment: environment, dataDirectory: data)
         _ = try await last.port()
-        let reader = try EventLog(path: data + "/sentralbord.sqlite")
+        let reader = try EventLog.open(path: data + "/sentralbord.sqlite")
         let deadline = ContinuousClock.now + .seconds(15)
         while ContinuousClock.now < deadline {
             let logged = try await reader.events(after: 0, limit: 100_000).filter { $0.type != "engine.command" }.map(\.seq)
@@ -148,7 +148,7 @@ struct CrashTests {
         }
         #expect(try await last.stop(with: SIGTERM) == 0)
 
-        let log = try EventLog(path: data + "/sentralbord.sqlite")
+        let log = try EventLog.open(path: data + "/sentralbord.sqlite")
         var events: [EventEnvelope] = []
         while true {
             let page = try await log.events(after: events.last?.seq ?? 0, limit: 10_000)

@@ -1,3 +1,4 @@
+import PluginKit
 import Foundation
 import SentralbordCLI
 import Testing

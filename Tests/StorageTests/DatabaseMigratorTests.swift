@@ -1,3 +1,4 @@
+import PluginKit
 import Storage
 import Testing
 
@@ -114,7 +115,7 @@ struct DatabaseMigratorTests {
         #expect(try migrator.appliedMigrations(in: database) == ["parent and child"])
     }
 
-    @Test("the storage schema migrates a fresh database and is current on reopen")
+    @Test("the storage schema migrates a fresh database and is current on reopen (the SMS ledger is the SMS plugin's)")
     func storageSchema() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -124,7 +125,7 @@ struct DatabaseMigratorTests {
         #expect(try StorageSchema.migrator.appliedMigrations(in: database) == StorageSchema.migrator.migrations.map(\.name))
         #expect(try Self.tables(database) == [
             "api_key", "event", "idempotency_record", "login_challenge", "plugin_cursor", "plugin_dead_letter", "plugin_state",
-            "plugin_status", "profile_picture", "schema_migration", "session", "sms_ledger",
+            "plugin_status", "profile_picture", "schema_migration", "session",
         ])
     }
 }

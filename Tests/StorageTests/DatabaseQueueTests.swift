@@ -1,3 +1,4 @@
+import PluginKit
 import Storage
 import Testing
 

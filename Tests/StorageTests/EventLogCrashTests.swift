@@ -29,12 +29,12 @@ struct EventLogCrashTests {
             acknowledged += thisRun
 
             // Reopen between the kills: the log must already hold everything acknowledged.
-            let log = try EventLog(path: path)
+            let log = try EventLog.open(path: path)
             #expect(log.lastSeq >= lastSeq + Int64(thisRun.count))
             lastSeq = log.lastSeq
         }
 
-        let log = try EventLog(path: path)
+        let log = try EventLog.open(path: path)
         let stored = try await log.events(after: 0, limit: .max)
         #expect(stored.map(\.seq) == Array(1...Int64(stored.count)))
         var counts: [String: Int] = [:]

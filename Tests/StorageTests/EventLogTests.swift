@@ -19,7 +19,7 @@ struct EventLogTests {
     func appendAndRead() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = try EventLog(path: directory.path("log.db"))
+        let log = try EventLog.open(path: directory.path("log.db"))
         #expect(log.lastSeq == 0)
         let data: [String: JSONValue] = [
             "text": "blåbær ✓ \"q\" \\ \n", "big": .integer(.max), "fraction": 0.1,
@@ -40,7 +40,7 @@ struct EventLogTests {
     func concurrentAppenders() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = try EventLog(path: directory.path("log.db"))
+        let log = try EventLog.open(path: directory.path("log.db"))
         let tasks = 50
         let batches = 10
         let perBatch = 10
@@ -80,7 +80,7 @@ struct EventLogTests {
     func filters() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = try EventLog(path: directory.path("log.db"))
+        let log = try EventLog.open(path: directory.path("log.db"))
         var events: [NewEvent] = []
         for index in 0..<30 {
             let type = ["call.arrived", "call.answered", "queue.caller.joined"][index % 3]
@@ -104,7 +104,7 @@ struct EventLogTests {
     func callEvents() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = try EventLog(path: directory.path("log.db"))
+        let log = try EventLog.open(path: directory.path("log.db"))
         _ = try await log.append([Self.event("x2", call: "c1", callSeq: 2), Self.event("y1", call: "c2", callSeq: 1)])
         _ = try await log.append([Self.event("x1", call: "c1", callSeq: 1), Self.event("none")])
         #expect(try await log.events(forCall: "c1").map(\.id) == ["x1", "x2"])
@@ -119,11 +119,11 @@ struct EventLogTests {
         let path = directory.path("log.db")
         var before: [EventEnvelope] = []
         do {
-            let log = try EventLog(path: path)
+            let log = try EventLog.open(path: path)
             before += try await log.append((0..<5).map { Self.event("a\($0)", data: ["n": .integer(Int64($0))]) })
             before += try await log.append([Self.event("b")])
         }
-        let log = try EventLog(path: path)
+        let log = try EventLog.open(path: path)
         #expect(log.lastSeq == 6)
         #expect(try await Self.all(log) == before)
         #expect(try await log.append([Self.event("c")]).map(\.seq) == [7])
@@ -133,7 +133,7 @@ struct EventLogTests {
     func duplicateID() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = try EventLog(path: directory.path("log.db"))
+        let log = try EventLog.open(path: directory.path("log.db"))
         _ = try await log.append([Self.event("a"), Self.event("b")])
 
         let inLog = try await #require(throws: EventLogError.self) {
@@ -171,7 +171,7 @@ struct EventLogTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("log.db")
-        let log = try EventLog(path: path)
+        let log = try EventLog.open(path: path)
         _ = try await log.append([Self.event("first")])
 
         // Inserting a poison event fails at run time with an error that is not a constraint
@@ -206,7 +206,7 @@ struct EventLogTests {
     func waitForEvents() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = try EventLog(path: directory.path("log.db"))
+        let log = try EventLog.open(path: directory.path("log.db"))
         _ = try await log.append([Self.event("a")])
         #expect(try await log.waitForEvents(after: 0) == 1)
 
@@ -224,7 +224,7 @@ struct EventLogTests {
     func cancelWait() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = try EventLog(path: directory.path("log.db"))
+        let log = try EventLog.open(path: directory.path("log.db"))
         let waiter = Task { try await log.waitForEvents(after: 0) }
         try await Task.sleep(for: .milliseconds(20))
         waiter.cancel()

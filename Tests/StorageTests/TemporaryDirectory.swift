@@ -1,3 +1,4 @@
+import PluginKit
 import Foundation
 
 /// A fresh directory under the system temp directory, removed by `remove()`.

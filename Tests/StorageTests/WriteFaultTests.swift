@@ -15,14 +15,14 @@ struct WriteFaultTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("log.sqlite").path
         let pages: Int64 = try {
-            let log = try EventLog(path: path)
+            let log = try EventLog.open(path: path)
             _ = log
             let database = try SQLiteDatabase(path: path)
             let statement = try database.prepare("PRAGMA page_count")
             _ = try statement.step()
             return statement.int64(at: 0)
         }()
-        let log = try EventLog(path: path, configuration: SQLiteConfiguration(maxPageCount: Int(pages) + 4))
+        let log = try EventLog.open(path: path, configuration: SQLiteConfiguration(maxPageCount: Int(pages) + 4))
         let seen = Mutex<[StorageFault?]>([])
         log.observeWriteFault { fault in seen.withLock { $0.append(fault) } }
         let text = String(repeating: "x", count: 2000)

@@ -24,7 +24,7 @@ public actor SMSService {
     public nonisolated let provider: any SMSProvider
     private let clock: any PluginClock
     private let logger: Logger
-    private let departmentOf: @Sendable (_ tenant: String, _ user: String) -> String?
+    private let departmentOf: @Sendable (_ tenant: String, _ user: String) async -> String?
     private let rateLimiter = RateLimiter(window: .seconds(3600))
     private var inFlight: Set<Int64> = []
     private var notBefore: [Int64: (date: Date, failures: Int)] = [:]
@@ -33,7 +33,7 @@ public actor SMSService {
     /// Creates a service; `departmentOf` looks a user's department up for the ledger.
     public init(
         settings: SMSSettings, ledger: any SMSLedger, provider: any SMSProvider, clock: any PluginClock = SystemPluginClock(),
-        logger: Logger, departmentOf: @escaping @Sendable (_ tenant: String, _ user: String) -> String? = { _, _ in nil }
+        logger: Logger, departmentOf: @escaping @Sendable (_ tenant: String, _ user: String) async -> String? = { _, _ in nil }
     ) {
         self.settings = settings
         self.ledger = ledger
@@ -85,9 +85,11 @@ public actor SMSService {
         }
         let stored = request.purpose == .loginCode ? Self.maskingDigits(request.text) : request.text
         if request.purpose == .loginCode { loginCodeTexts[key] = request.text }
+        var department = request.department
+        if department == nil, let user = request.user { department = await departmentOf(request.tenant, user) }
         let reservation = SMSReservation(
             idempotencyKey: key, tenant: request.tenant, user: request.user,
-            department: request.department ?? request.user.flatMap { departmentOf(request.tenant, $0) }, queue: request.queue,
+            department: department, queue: request.queue,
             purpose: request.purpose, recipient: request.recipient, text: stored, quote: quote, mergeGroup: nil,
             createdAt: now, sendAfter: now, expiresAt: now.addingTimeInterval(settings.expiry))
         let cap = spendCap(tenant: request.tenant, at: now)
@@ -142,9 +144,10 @@ public actor SMSService {
         } catch {
             throw .permanent("the missed-call text cannot be sent: \(error.message)")
         }
+        let department = await departmentOf(notice.tenant, notice.user)
         let reservation = SMSReservation(
             idempotencyKey: SMSReservation.key(eventID: notice.eventID, recipient: notice.recipient, purpose: .missedCall),
-            tenant: notice.tenant, user: notice.user, department: departmentOf(notice.tenant, notice.user), queue: notice.queue,
+            tenant: notice.tenant, user: notice.user, department: department, queue: notice.queue,
             purpose: .missedCall, recipient: notice.recipient, text: text, quote: quote,
             mergeGroup: "\(notice.user)|\(notice.recipient)|\(notice.caller)", createdAt: notice.occurredAt,
             sendAfter: notice.occurredAt.addingTimeInterval(settings.mergeWindow),

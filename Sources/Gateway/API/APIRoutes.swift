@@ -1,7 +1,6 @@
 import Foundation
 import HTTPServer
 import PluginKit
-import SMSPlugin
 import Switchboard
 
 /// The whole API under /api/v1, composed from the gateway's parts: every route group
@@ -12,8 +11,8 @@ struct APIRoutes {
     let engines: EngineHost
     let feed: EventFeed
     let hub: EventStreamHub
-    /// The SMS service of each `sms` plugin instance, by instance name.
-    let smsServices: [String: SMSService]
+    /// The started plugin kinds: their routes and channels.
+    let kinds: PluginKinds
     let logger: Logger
 
     /// Adds every API route to `router`.
@@ -24,10 +23,11 @@ struct APIRoutes {
             storageHealth: storage.health, failedEngines: engines.failedTenants,
             isAuthenticated: { (try? await authenticator.caller(of: $0)) != nil }
         ).register(in: &router)
-        let sms = SMSServiceDirectory(configuration: configuration, services: smsServices)
         let sender: any LoginCodeSender = switch configuration.auth.codeDelivery {
         case .log: LogLoginCodeSender(logger: logger.labelled("auth"))
-        case .sms: SMSLoginCodeSender(services: sms, validMinutes: configuration.auth.codeValidSeconds / 60)
+        case .sms:
+            PluginLoginCodeSender(
+                delivery: "sms", channel: kinds.loginCodes("sms"), validMinutes: configuration.auth.codeValidSeconds / 60)
         }
         let login = LoginService(
             configuration: configuration.auth, tables: storage.access, sender: sender,
@@ -48,9 +48,8 @@ struct APIRoutes {
         TelephonyRoutes().register(in: &api)
         DirectoryAdminRoutes(authenticator: authenticator, pictures: storage.pictures).register(in: &api)
         APIKeyRoutes(keys: storage.access, configured: configuration.tenants, authenticator: authenticator).register(in: &api)
-        PluginAdminRoutes(plugins: configuration.plugins, storage: storage, logger: logger.labelled("plugins")).register(in: &api)
-        SMSRoutes(services: sms, instances: smsServices).register(in: &api)
-        BillingRoutes(database: storage.database, sms: sms).register(in: &api)
+        PluginAdminRoutes(plugins: configuration.plugins, companies: Set(configuration.tenants.map(\.id)), storage: storage, logger: logger.labelled("plugins")).register(in: &api)
+        kinds.register(in: &api)
         EventStreamRoutes(
             feed: feed, hub: hub, authenticator: authenticator,
             admission: StreamAdmission(

@@ -9,10 +9,10 @@ public struct AccessTables: Sendable {
     /// API keys created at run time.
     public let apiKeys: APIKeyTable
 
-    /// Opens the tables on `database`, migrating the schema first.
-    public init(database: DatabaseQueue) async throws {
-        challenges = try await LoginChallengeTable(database: database)
-        sessions = try await SessionTable(database: database)
-        apiKeys = try await APIKeyTable(database: database)
+    /// The tables on `database`, whose schema is current.
+    public init(database: DatabaseQueue) {
+        challenges = LoginChallengeTable(database: database)
+        sessions = SessionTable(database: database)
+        apiKeys = APIKeyTable(database: database)
     }
 }

@@ -23,6 +23,10 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// `[auth]`: login codes and sessions.
     public var auth: AuthConfiguration
 
+    /// The configuration file commands read when none is named: `config.toml` in the working
+    /// directory.
+    public static let defaultPath = "config.toml"
+
     /// Reads and checks the configuration file at `path`.
     ///
     /// - Throws: `ConfigurationError` listing every problem, in file order.

@@ -43,9 +43,13 @@ public enum DeadLetterReplay {
         return report
     }
 
-    /// Replays with the gateway's own context: its storage for state, libcurl for HTTP.
-    public static func replay(_ instance: PluginConfiguration, storage: GatewayStorage, logger: Logger, shutDown: Bool = true) async throws -> Report {
-        let contexts = PluginContextFactory(storage: storage, logger: logger, instances: [instance.name])
+    /// Replays with the gateway's own context: its storage for state and events (of
+    /// `companies`), libcurl for HTTP.
+    public static func replay(
+        _ instance: PluginConfiguration, storage: GatewayStorage, companies: Set<String>, logger: Logger, shutDown: Bool = true
+    ) async throws -> Report {
+        let contexts = PluginContextFactory(
+            storage: storage, logger: logger, events: LogEventSink(log: storage.log, companies: companies), instances: [instance.name])
         return try await replay(instance, store: storage.pluginDeliveryStore, shutDown: shutDown, makeContext: contexts.makeContext)
     }
 }

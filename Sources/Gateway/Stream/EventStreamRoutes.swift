@@ -81,11 +81,9 @@ struct EventStreamRoutes {
         for type in types where !Self.isTypePattern(type) {
             throw APIProblem.invalidParameter("types", "\"\(type)\" is not an event type or a prefix.* pattern")
         }
-        var restricted: UserID?
-        if let user = request.caller.user, await request.runtime.read({ $0.role(of: user) }) == .user {
-            restricted = user
-        }
-        return StreamVisibility(tenant: request.tenant.rawValue, restrictedToUser: restricted, types: types)
+        var role: UserRole?
+        if let user = request.caller.user { role = await request.runtime.read { $0.role(of: user) } ?? .user }
+        return StreamVisibility(tenant: request.tenant.rawValue, user: request.caller.user, role: role, types: types)
     }
 
     /// An event type (`call.incoming`) or a `prefix.*` pattern.

@@ -23,12 +23,15 @@ public struct EventEnvelope: Hashable, Sendable {
     public var callSeq: Int64?
     /// The event's fields; docs/events.md lists them per type.
     public var data: [String: JSONValue]
+    /// Who of the company may see it; not part of the JSON form (a client or plugin sees
+    /// only what it may).
+    public var visibility: EventVisibility
 
     /// Creates an envelope from its parts. `occurredAt` should already be whole
     /// milliseconds (as ``NewEvent`` makes it): finer parts do not survive JSON or the log.
     public init(
         seq: Int64, id: String, type: String, tenant: String, occurredAt: Date,
-        callId: String? = nil, callSeq: Int64? = nil, data: [String: JSONValue] = [:]
+        callId: String? = nil, callSeq: Int64? = nil, data: [String: JSONValue] = [:], visibility: EventVisibility = .company
     ) {
         self.seq = seq
         self.id = id
@@ -38,18 +41,20 @@ public struct EventEnvelope: Hashable, Sendable {
         self.callId = callId
         self.callSeq = callSeq
         self.data = data
+        self.visibility = visibility
     }
 
     /// The envelope of `event` appended at log position `seq`.
     public init(seq: Int64, event: NewEvent) {
         self.init(
             seq: seq, id: event.id, type: event.type, tenant: event.tenant, occurredAt: event.occurredAt,
-            callId: event.callId, callSeq: event.callSeq, data: event.data)
+            callId: event.callId, callSeq: event.callSeq, data: event.data, visibility: event.visibility)
     }
 
     /// The event without its log position.
     public var unsequenced: NewEvent {
-        NewEvent(id: id, type: type, tenant: tenant, occurredAt: occurredAt, callId: callId, callSeq: callSeq, data: data)
+        NewEvent(
+            id: id, type: type, tenant: tenant, occurredAt: occurredAt, callId: callId, callSeq: callSeq, data: data, visibility: visibility)
     }
 }
 

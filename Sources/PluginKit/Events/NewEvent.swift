@@ -10,7 +10,7 @@ public struct NewEvent: Hashable, Sendable {
     public var type: String
     /// The tenant (company) the event belongs to.
     public var tenant: String
-    /// When it happened, in whole milliseconds (see ``init(id:type:tenant:occurredAt:callId:callSeq:data:)``).
+    /// When it happened, in whole milliseconds (see ``init(id:type:tenant:occurredAt:callId:callSeq:data:visibility:)``).
     public var occurredAt: Date
     /// The call the event is about, if any.
     public var callId: String?
@@ -18,12 +18,14 @@ public struct NewEvent: Hashable, Sendable {
     public var callSeq: Int64?
     /// The event's fields; docs/events.md lists them per type.
     public var data: [String: JSONValue]
+    /// Who of the company may see it (the live stream, the poll endpoint, plugins' filters).
+    public var visibility: EventVisibility
 
     /// Creates an event. `occurredAt` is truncated to whole milliseconds, the precision the
     /// log and the JSON form keep, so an appended event reads back equal.
     public init(
         id: String, type: String, tenant: String, occurredAt: Date,
-        callId: String? = nil, callSeq: Int64? = nil, data: [String: JSONValue] = [:]
+        callId: String? = nil, callSeq: Int64? = nil, data: [String: JSONValue] = [:], visibility: EventVisibility = .company
     ) {
         self.id = id
         self.type = type
@@ -32,5 +34,6 @@ public struct NewEvent: Hashable, Sendable {
         self.callId = callId
         self.callSeq = callSeq
         self.data = data
+        self.visibility = visibility
     }
 }

@@ -5,7 +5,8 @@
 /// A type pattern is an exact type (`call.missed`) or a prefix ending in `.*` (`call.*`
 /// matches `call.missed` and `call.transfer.returned`). Queues are matched against the
 /// event's `data.queue`; users against `data.user`, `data.answeredBy`, `data.by` and
-/// `data.fromUser` (docs/events.md names these fields for every type).
+/// `data.fromUser` (docs/events.md names these fields for every type), and the user an event
+/// is for (``EventVisibility/user(_:)``).
 public struct EventFilter: Sendable, Equatable {
     /// Type patterns; empty means all types.
     public var types: [String]
@@ -35,9 +36,10 @@ public struct EventFilter: Sendable, Equatable {
             guard case .string(let queue)? = event.data["queue"], queues.contains(queue) else { return false }
         }
         if !users.isEmpty {
-            let ids = Self.userFields.compactMap { key -> String? in
+            var ids = Self.userFields.compactMap { key -> String? in
                 if case .string(let id)? = event.data[key] { id } else { nil }
             }
+            if case .user(let addressee) = event.visibility { ids.append(addressee) }
             guard ids.contains(where: users.contains) else { return false }
         }
         return true

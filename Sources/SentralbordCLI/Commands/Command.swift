@@ -1,3 +1,4 @@
+public import PluginKit
 /// A `sentralbord` command: its interface, validation of its arguments, and what it does.
 ///
 /// `init(arguments:)` validates everything that can be checked without running (values,

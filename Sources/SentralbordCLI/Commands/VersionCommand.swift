@@ -1,3 +1,4 @@
+import PluginKit
 import Gateway
 
 /// `sentralbord version`: prints the version.

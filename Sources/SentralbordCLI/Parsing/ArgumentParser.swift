@@ -1,3 +1,4 @@
+public import PluginKit
 /// Parses a command's arguments (the words after its name) against its interface.
 public enum ArgumentParser {
     /// Parses `arguments`: `--name value`, `--name=value`, flags, `-h`/`--help` and positionals;

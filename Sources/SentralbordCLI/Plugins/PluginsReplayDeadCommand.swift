@@ -35,7 +35,7 @@ struct PluginsReplayDeadCommand: Command {
         defer { sink.flush() }
         let logger = Logger(label: "replay", sink: sink)
         do {
-            let report = try await DeadLetterReplay.replay(instance, storage: storage, logger: logger)
+            let report = try await DeadLetterReplay.replay(instance, storage: storage, companies: Set(configuration.tenants.map(\.id)), logger: logger)
             for failure in report.failed {
                 console.out("seq \(failure.seq): still failing: \(failure.error)\n")
             }

@@ -1,3 +1,4 @@
+import PluginKit
 import Foundation
 
 /// `sentralbord simulate --rate N --url URL --key KEY`: drives a running gateway through its

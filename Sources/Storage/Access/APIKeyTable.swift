@@ -1,3 +1,5 @@
+import PluginKit
+
 /// API keys created through the API or the CLI: the SHA-256 of each key, never the key,
 /// with its company, name and scopes.
 public final class APIKeyTable: Sendable {
@@ -33,10 +35,9 @@ public final class APIKeyTable: Sendable {
     private let database: DatabaseQueue
     private static let columns = "id, tenant, name, key_hash, scopes, created_at, revoked_at"
 
-    /// Uses `database`, migrating its schema (``StorageSchema``) first.
-    public init(database: DatabaseQueue) async throws {
+    /// Uses `database`, whose schema is current (``StorageSchema/migrate(_:plugins:)``).
+    public init(database: DatabaseQueue) {
         self.database = database
-        try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
     /// Stores a new key.

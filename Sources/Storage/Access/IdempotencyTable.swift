@@ -1,3 +1,5 @@
+import PluginKit
+
 /// Responses kept for `Idempotency-Key` retries: per company, caller and key, a fingerprint
 /// of the request and the response it got, so a retried request gets the same answer
 /// without acting twice.
@@ -39,10 +41,9 @@ public final class IdempotencyTable: Sendable {
 
     private let database: DatabaseQueue
 
-    /// Uses `database`, migrating its schema (``StorageSchema``) first.
-    public init(database: DatabaseQueue) async throws {
+    /// Uses `database`, whose schema is current (``StorageSchema/migrate(_:plugins:)``).
+    public init(database: DatabaseQueue) {
         self.database = database
-        try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
     /// The kept response for (`tenant`, `principal`, `key`) created at or after `notBefore`, or nil.

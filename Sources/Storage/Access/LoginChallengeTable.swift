@@ -1,3 +1,5 @@
+import PluginKit
+
 /// One-time login codes (LOGIN-1) waiting to be entered: the code only as a salted hash,
 /// with its expiry, the attempts made and when it was used.
 public final class LoginChallengeTable: Sendable {
@@ -41,10 +43,9 @@ public final class LoginChallengeTable: Sendable {
 
     private let database: DatabaseQueue
 
-    /// Uses `database`, migrating its schema (``StorageSchema``) first.
-    public init(database: DatabaseQueue) async throws {
+    /// Uses `database`, whose schema is current (``StorageSchema/migrate(_:plugins:)``).
+    public init(database: DatabaseQueue) {
         self.database = database
-        try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
     /// Stores a new challenge and deletes challenges that expired before `purgeBefore`.

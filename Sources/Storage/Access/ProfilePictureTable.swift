@@ -1,3 +1,5 @@
+import PluginKit
+
 /// Users' profile pictures (PROF-1): the checked image bytes and their type, per company
 /// and user.
 public final class ProfilePictureTable: Sendable {
@@ -20,10 +22,9 @@ public final class ProfilePictureTable: Sendable {
 
     private let database: DatabaseQueue
 
-    /// Uses `database`, migrating its schema (``StorageSchema``) first.
-    public init(database: DatabaseQueue) async throws {
+    /// Uses `database`, whose schema is current (``StorageSchema/migrate(_:plugins:)``).
+    public init(database: DatabaseQueue) {
         self.database = database
-        try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
     /// The picture of `user`, or nil.

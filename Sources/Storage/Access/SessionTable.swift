@@ -1,3 +1,5 @@
+import PluginKit
+
 /// Login sessions (LOGIN-1, LOGIN-2): the SHA-256 of each bearer token, never the token,
 /// with its user, expiry and revocation.
 public final class SessionTable: Sendable {
@@ -29,10 +31,9 @@ public final class SessionTable: Sendable {
 
     private let database: DatabaseQueue
 
-    /// Uses `database`, migrating its schema (``StorageSchema``) first.
-    public init(database: DatabaseQueue) async throws {
+    /// Uses `database`, whose schema is current (``StorageSchema/migrate(_:plugins:)``).
+    public init(database: DatabaseQueue) {
         self.database = database
-        try await database.access { try StorageSchema.migrator.migrate($0) }
     }
 
     /// Stores a new session and deletes sessions that ended before `purgeBefore`.

@@ -33,8 +33,11 @@ final class APIHarness: Sendable {
     }
 
     /// Starts a gateway; `extra` is appended to the configuration (e.g. an `[auth]` section),
-    /// `environment` adds variables its secrets may name.
-    static func start(extra: String = "", environment: [String: String] = [:], server: String = "") async throws -> APIHarness {
+    /// `environment` adds variables its secrets may name, `factories` are the plugin kinds it
+    /// knows.
+    static func start(
+        extra: String = "", environment: [String: String] = [:], server: String = "", factories: [any PluginFactory] = PluginRegistry.builtIn
+    ) async throws -> APIHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let text = """
@@ -50,9 +53,9 @@ final class APIHarness: Sendable {
             """
         let variables = keys.merging(environment) { _, added in added }
         let environment = ConfigurationEnvironment(variable: { variables[$0] }, readFile: { _ in nil })
-        let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml", environment: environment)
+        let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml", environment: environment, plugins: factories)
         let logs = InMemoryLogSink()
-        let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: logs))
+        let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: logs), factories: factories)
         try service.start()
         return APIHarness(service: service, port: service.port ?? 0, logs: logs, folder: folder)
     }
@@ -108,9 +111,10 @@ final class APIHarness: Sendable {
 
     /// Runs `body` with a started gateway and stops it afterwards, whatever `body` does.
     static func with(
-        extra: String = "", environment: [String: String] = [:], server: String = "", _ body: (APIHarness) async throws -> Void
+        extra: String = "", environment: [String: String] = [:], server: String = "", factories: [any PluginFactory] = PluginRegistry.builtIn,
+        _ body: (APIHarness) async throws -> Void
     ) async throws {
-        let harness = try await start(extra: extra, environment: environment, server: server)
+        let harness = try await start(extra: extra, environment: environment, server: server, factories: factories)
         do {
             try await body(harness)
         } catch {

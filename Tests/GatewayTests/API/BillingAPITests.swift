@@ -20,6 +20,13 @@ struct BillingAPITests {
                 for index in 0..<4200 {
                     let tenant = index % 4 == 3 && index < 4000 ? "birk" : "acme"
                     let charged = index < 4000
+                    let values: [DatabaseValue] = [
+                        .text("e\(index)|+4791100001|phone"), .text(tenant), .text("user-\(index % 7)"), .integer(Int64(1 + index % 2)),
+                        .integer(charged ? Int64(49 * (1 + index % 2)) : 0), .text("m-\(index)"), .integer(Int64(1 + index % 2)),
+                        .text(charged ? (index % 5 == 0 ? "delivered" : "accepted") : "released"),
+                        .integer(acceptedAt), .integer(acceptedAt), .integer(acceptedAt + 900_000),
+                        charged ? .integer(acceptedAt + Int64(index / 500) * 1000) : .null,
+                    ]
                     try database.execute(
                         """
                         INSERT INTO sms_ledger (idempotency_key, tenant, user, department, queue, purpose, recipient_masked, encoding,
@@ -27,13 +34,7 @@ struct BillingAPITests {
                             send_after, expires_at, accepted_at)
                         VALUES (?, ?, ?, 'sales, north', NULL, 'phone', '+47******01', 'GSM-7', ?, 49, ?, 'log', ?, ?, ?, ?, ?, ?, ?)
                         """,
-                        [
-                            .text("e\(index)|+4791100001|phone"), .text(tenant), .text("user-\(index % 7)"), .integer(Int64(1 + index % 2)),
-                            .integer(charged ? Int64(49 * (1 + index % 2)) : 0), .text("m-\(index)"), .integer(Int64(1 + index % 2)),
-                            .text(charged ? (index % 5 == 0 ? "delivered" : "accepted") : "released"),
-                            .integer(acceptedAt), .integer(acceptedAt), .integer(acceptedAt + 900_000),
-                            charged ? .integer(acceptedAt + Int64(index / 500) * 1000) : .null,
-                        ])
+                        values)
                 }
             }
         }
@@ -76,7 +77,7 @@ struct BillingAPITests {
             let vat = BillingAmount.vat(onNet: net)
             #expect(total == "total,,3000,\(segments),\(BillingAmount.kroner(net)),\(BillingAmount.kroner(vat)),\(BillingAmount.kroner(net + vat))")
 
-            let exporter = BillingExporter(database: database)
+            let exporter = BillingExporter(database: try harness.service.storage.pluginDatabase(kind: SMSPluginFactory.kind, schema: SMSSchema.schema))
             let zone = TimeZone(identifier: "Europe/Oslo")!
             let from = try #require(BillingExportRequest.startOfDay("2026-01-01", in: zone))
             let lastDay = try #require(BillingExportRequest.startOfDay("2026-01-31", in: zone))

@@ -60,6 +60,8 @@ struct PluginAdminRoutes {
     }
 
     let plugins: [PluginConfiguration]
+    /// The companies the gateway serves (a replayed plugin may emit their events).
+    let companies: Set<String>
     let storage: GatewayStorage
     let logger: Logger
     /// Instances whose dead letters are being replayed now.
@@ -102,7 +104,7 @@ struct PluginAdminRoutes {
             defer { replaying.release(instance.name) }
             let report: DeadLetterReplay.Report
             do {
-                report = try await DeadLetterReplay.replay(instance, storage: storage, logger: logger, shutDown: false)
+                report = try await DeadLetterReplay.replay(instance, storage: storage, companies: companies, logger: logger, shutDown: false)
             } catch {
                 throw APIProblem.storageUnavailable("The replay stopped; try again.")
             }

@@ -53,7 +53,7 @@ struct TelephonyRoutes {
         return leg
     }
 
-    private static func emptyBody(_ request: APIRequest) throws(HTTPError) {
+    private static func emptyBody(_ request: APIRequest) throws(PluginProblem) {
         var body = try JSONBody(request.http, allowEmpty: true)
         try body.finish()
     }
