@@ -58,7 +58,9 @@ let package = Package(
 
         .executableTarget(
             name: "bench-delivery",
-            dependencies: ["Gateway", "HTTPClient", "HTTPServer", "PluginKit", "Storage", "Switchboard", "WebhookPlugin"],
+            dependencies: [
+                "Gateway", "HTTPClient", "HTTPServer", "PluginKit", "PluginKitTesting", "Storage", "Switchboard", "WebhookPlugin",
+            ],
             path: "Benchmarks/Delivery", swiftSettings: strict),
         .executableTarget(name: "bench-api", dependencies: ["CShims"], path: "Benchmarks/API", swiftSettings: strict),
         .executableTarget(

@@ -2,6 +2,7 @@ import Foundation
 import Gateway
 import HTTPClient
 import PluginKit
+import PluginKitTesting
 import Storage
 import Switchboard
 import WebhookPlugin
@@ -51,10 +52,10 @@ enum DeliveryBench {
         let host = host(for: try webhook(to: receiver.url), storage: storage)
         let before = receiver.count
         let start = ContinuousClock.now
-        host.start()
+        let running = RunningService(host)
         while receiver.count < before + count { try await Task.sleep(for: .milliseconds(2)) }
         let rate = Double(count) / (ContinuousClock.now - start).seconds
-        await host.shutdown()
+        await running.stop()
         return rate
     }
 
@@ -67,7 +68,7 @@ enum DeliveryBench {
         let directory = try TenantDirectory(tenant: TenantID("latency"), name: "Latency AS", users: [user], queues: [queue])
         let runtime = try await TenantRuntime.start(directory: directory, log: storage.log, now: Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000)))
         let host = host(for: try webhook(to: receiver.url), storage: storage)
-        host.start()
+        let running = RunningService(host)
         var sent: [(id: String, at: ContinuousClock.Instant)] = []
         var acknowledged: [Double] = []
         let interval = Duration.seconds(1) / rate
@@ -87,7 +88,7 @@ enum DeliveryBench {
         while sent.contains(where: { receiver.arrival(of: $0.id) == nil }), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(5))
         }
-        await host.shutdown()
+        await running.stop()
         acknowledged.sort()
         print(String(format: "  command acknowledged (durable): p50 %.2f ms, p99 %.2f ms", acknowledged[acknowledged.count / 2], acknowledged[acknowledged.count * 99 / 100]))
         return sent.compactMap { command in receiver.arrival(of: command.id).map { ($0 - command.at).seconds * 1000 } }.sorted()

@@ -8,9 +8,10 @@ import Synchronization
 /// The running gateway: storage, every company's engine (with the simulated platform when
 /// configured), the HTTP API and the plugin host, composed from one `GatewayConfiguration`.
 ///
-/// Lifecycle: `init` opens storage, `start()` once starts serving and delivering,
-/// `shutdown()` once lets in-flight requests finish within the configured grace period and
-/// stops the plugins.
+/// Lifecycle: `init` opens storage and starts the plugin kinds; ``start()`` once starts every
+/// part as one ``ServiceGroup`` — the event log, the plugin host, the plugin kinds' background
+/// services, the event feed, the stream hub, the HTTP server and the engines' timers, in that
+/// order — and ``shutdown()`` once stops them in reverse.
 public final class GatewayService: Sendable {
     /// The configuration the service runs with.
     public let configuration: GatewayConfiguration
@@ -22,8 +23,17 @@ public final class GatewayService: Sendable {
     private let engines: EngineHost
     private let feed: EventFeed
     private let hub: EventStreamHub
-    private let feedTasks = Mutex<[Task<Void, Never>]>([])
     private let kinds: PluginKinds
+    /// Every part that runs, in start order; see ``start()`` and ``shutdown()``.
+    private let group: ServiceGroup
+    private let lifecycle = Mutex(Lifecycle.idle)
+
+    /// Where the gateway is in its one start and one stop.
+    private enum Lifecycle {
+        case idle
+        case running(Task<Void, Never>)
+        case stopped
+    }
 
     /// Opens storage (creating the data directory if needed); nothing serves until `start()`.
     ///
@@ -94,6 +104,9 @@ public final class GatewayService: Sendable {
                 trustedAddresses: Set(settings.trustedProxies)),
             responder: router,
             accessLog: RequestLog(logger: logger.labelled("http")).record)
+        group = ServiceGroup(
+            [EventLogService(log: storage.log), plugins] + kinds.services
+                + [feed, StreamHubService(hub: hub), HTTPServerService(server: server), engines])
     }
 
     /// The engine of company `tenant`, for commands and queries; nil for an unknown company.
@@ -102,25 +115,35 @@ public final class GatewayService: Sendable {
     /// The port the API listens on once started (the system's choice for port 0).
     public var port: Int? { server.port }
 
-    /// Starts serving.
+    /// Starts every service in order (``services``): binds the listen address, starts
+    /// delivering, following the log and firing timers; returns once all have started.
     ///
-    /// - Throws: `GatewayStartError` when the listen address cannot be bound; nothing is left
-    ///   running then.
-    public func start() throws(GatewayStartError) {
-        do {
-            try server.start()
-        } catch {
-            throw GatewayStartError(error.code == .alreadyStarted ? .alreadyStarted : .listen, "cannot listen on \(configuration.server.listen): \(error.message)")
+    /// - Throws: `GatewayStartError` when the listen address cannot be bound or a service
+    ///   cannot start; nothing is left running then.
+    public func start() async throws(GatewayStartError) {
+        let (outcomes, outcome) = AsyncStream<ServiceGroupError?>.makeStream()
+        let group = self.group
+        let logger = self.logger
+        let started = lifecycle.withLock { lifecycle -> Bool in
+            guard case .idle = lifecycle else { return false }
+            lifecycle = .running(Task {
+                do {
+                    try await group.run { outcome.yield(nil) }
+                } catch let failure as ServiceGroupError {
+                    outcome.yield(failure)
+                    if failure.phase == .run { logger.error("a service failed; the gateway stopped", ["reason": failure.description]) }
+                } catch {
+                    outcome.yield(ServiceGroupError(service: "gateway", phase: .run, cause: error))
+                }
+                outcome.finish()
+            })
+            return true
         }
-        plugins.start()
-        engines.start()
-        let feed = self.feed
-        let hub = self.hub
-        hub.start()
-        let services = kinds.services
-        feedTasks.withLock {
-            $0 = [Task { await feed.run() }, Task { await feed.pulse() }, Task { await hub.checkCallers() }]
-                + services.map { service in Task { try? await service.run() } }
+        guard started else { throw GatewayStartError(.alreadyStarted, "the gateway was already started") }
+        for await failure in outcomes {
+            guard let failure else { break }
+            await shutdown(quietly: true)
+            throw startError(failure)
         }
         logger.notice("listening", [
             "address": "http://\(configuration.server.listen.host):\(server.port ?? 0)",
@@ -130,23 +153,35 @@ public final class GatewayService: Sendable {
         ])
     }
 
-    /// Stops the simulation and the timers, stops accepting requests and lets in-flight ones
-    /// finish (up to the grace period), then stops the plugins (a delivery in flight is cancelled and will come again). Every write
-    /// is committed when its request is answered, so nothing is pending in storage.
+    /// Stops every service in reverse order (``services``): the engines' timers and the
+    /// simulation, then the HTTP server (refusing new connections, letting in-flight requests
+    /// finish up to the grace period; streams and long polls end first), the stream hub and the
+    /// feed, the plugins' background services and the plugin host (a delivery in flight is
+    /// cancelled and comes again), and last the event log's checkpoint. Every write is
+    /// committed when its request is answered, so nothing is pending in storage.
     public func shutdown() async {
-        logger.notice("shutting down", ["graceSeconds": String(configuration.server.shutdownGraceSeconds)])
-        await engines.stop()
-        feed.close()
-        await server.shutdown()
-        let tasks = feedTasks.withLock { tasks in
-            defer { tasks = [] }
-            return tasks
+        await shutdown(quietly: false)
+    }
+
+    private func shutdown(quietly: Bool) async {
+        let running = lifecycle.withLock { lifecycle -> Task<Void, Never>? in
+            guard case .running(let task) = lifecycle else { return nil }
+            lifecycle = .stopped
+            return task
         }
-        tasks.forEach { $0.cancel() }
-        for task in tasks { await task.value }
-        hub.stop()
-        await plugins.shutdown()
-        try? await storage.log.checkpoint()
-        logger.notice("stopped")
+        guard let running else { return }
+        if !quietly { logger.notice("shutting down", ["graceSeconds": String(configuration.server.shutdownGraceSeconds)]) }
+        running.cancel()
+        await running.value
+        if !quietly { logger.notice("stopped") }
+    }
+
+    /// The start error for a service that could not start.
+    private func startError(_ failure: ServiceGroupError) -> GatewayStartError {
+        if let error = failure.cause as? HTTPServerError {
+            return GatewayStartError(
+                error.code == .alreadyStarted ? .alreadyStarted : .listen, "cannot listen on \(configuration.server.listen): \(error.message)")
+        }
+        return GatewayStartError(.plugins, failure.description)
     }
 }

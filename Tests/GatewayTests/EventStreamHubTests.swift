@@ -57,7 +57,7 @@ struct EventStreamHubTests {
         let feed = EventFeed(log: log, capacity: 8)
         let hub = EventStreamHub(feed: feed, heartbeat: .seconds(30))
         hub.start()
-        let following = Task { await feed.run() }
+        let following = Task { await feed.followLog() }
         var router = Router()
         router.get("/events") { request in
             let types = request.queryValue("types").map { [$0] } ?? []

@@ -90,7 +90,7 @@ struct PluginHostTests {
         let store = InMemoryPluginDeliveryStore()
         let plugin = ScriptedPlugin("crm", filter: EventFilter(types: ["call.*"])) { _, _ in .deliver }
         let host = host([plugin], store: store)
-        host.start()
+        let running = RunningService(host)
         store.append(events(3))
         store.append(events(2, type: "user.status.changed", from: 4))
         store.append(events(2, from: 6))
@@ -98,26 +98,26 @@ struct PluginHostTests {
         #expect(plugin.deliveredIDs == ["e1", "e2", "e3", "e6", "e7"])
         #expect(store.statuses["crm"]?.delivered == 5)
         #expect(store.statuses["crm"]?.skipped == 2)
-        await host.shutdown()
+        await running.stop()
     }
 
     @Test func transientFailuresAreRetriedThenDelivered() async throws {
         let store = InMemoryPluginDeliveryStore()
         let plugin = ScriptedPlugin("crm") { _, attempt in attempt < 3 ? .fail(.transient("503")) : .deliver }
         let host = host([plugin], store: store)
-        host.start()
+        let running = RunningService(host)
         store.append(events(1))
         #expect(await eventually { store.statuses["crm"]?.delivered == 1 })
         #expect(plugin.deliveries.map(\.attempt) == [1, 2, 3])
         #expect(store.statuses["crm"]?.retrying == nil)
-        await host.shutdown()
+        await running.stop()
     }
 
     @Test func permanentFailuresAreDeadLetteredAtOnceAndDeliveryGoesOn() async throws {
         let store = InMemoryPluginDeliveryStore()
         let plugin = ScriptedPlugin("crm") { event, _ in event.id == "e2" ? .fail(.permanent("410 Gone")) : .deliver }
         let host = host([plugin], store: store)
-        host.start()
+        let running = RunningService(host)
         store.append(events(3))
         #expect(await eventually { store.statuses["crm"]?.cursor == 3 })
         let letters = try await store.deadLetters(of: "crm")
@@ -125,20 +125,20 @@ struct PluginHostTests {
         #expect(letters.first?.attempts == 1)
         #expect(letters.first?.reason == "permanent: 410 Gone")
         #expect(plugin.deliveredIDs == ["e1", "e2", "e3"])
-        await host.shutdown()
+        await running.stop()
     }
 
     @Test func exhaustedRetriesEndInADeadLetterWithTheAttemptCount() async throws {
         let store = InMemoryPluginDeliveryStore()
         let plugin = ScriptedPlugin("crm") { _, _ in .fail(.transient("timeout")) }
         let host = host([plugin], store: store)
-        host.start()
+        let running = RunningService(host)
         store.append(events(1))
         #expect(await eventually { store.statuses["crm"]?.deadLettered == 1 })
         let letter = try #require(try await store.deadLetters(of: "crm").first)
         #expect(letter.attempts == 3)
         #expect(letter.reason == "transient: timeout")
-        await host.shutdown()
+        await running.stop()
     }
 
     @Test func aHungPluginAndAFailingPluginNeverDelayAHealthyOne() async throws {
@@ -152,14 +152,14 @@ struct PluginHostTests {
         // healthy plugin that had to wait for them, or a shutdown that did, would.
         policy.timeout = .seconds(300)
         let host = host([blocking, suspended, failing, healthy], store: store, policy: policy)
-        host.start()
+        let running = RunningService(host)
         let start = ContinuousClock.now
         store.append(events(50))
         #expect(await eventually(timeout: .seconds(120)) { store.statuses["healthy"]?.cursor == 50 })
         #expect(ContinuousClock.now - start < .seconds(120), "far less than the 300 s timeout the stuck plugins wait for")
         #expect(healthy.deliveredIDs.count == 50)
         let shutdownStart = ContinuousClock.now
-        await host.shutdown()
+        await running.stop()
         #expect(ContinuousClock.now - shutdownStart < .seconds(120), "shutdown does not wait for a hung plugin's 300 s")
     }
 
@@ -167,11 +167,11 @@ struct PluginHostTests {
         let store = InMemoryPluginDeliveryStore()
         let plugin = ScriptedPlugin("slow") { _, attempt in attempt == 1 ? .suspendForever : .deliver }
         let host = host([plugin], store: store)
-        host.start()
+        let running = RunningService(host)
         store.append(events(1))
         #expect(await eventually { store.statuses["slow"]?.delivered == 1 })
         #expect(plugin.deliveries.map(\.attempt) == [1, 2])
-        await host.shutdown()
+        await running.stop()
     }
 
     @Test func theBreakerOpensAfterConsecutiveFailures() async throws {
@@ -182,12 +182,12 @@ struct PluginHostTests {
         policy.breakerThreshold = 2
         policy.breakerCooldown = .seconds(60)
         let host = host([plugin], store: store, policy: policy)
-        host.start()
+        let running = RunningService(host)
         store.append(events(1))
         #expect(await eventually { store.statuses["crm"]?.breaker == "open" })
         try await Task.sleep(for: .milliseconds(100))
         #expect(plugin.deliveries.count == 2, "no tries while the breaker is open")
-        await host.shutdown()
+        await running.stop()
     }
 
     @Test func misconfigurationOpensTheBreakerAtOnce() async throws {
@@ -196,29 +196,29 @@ struct PluginHostTests {
         var policy = fastPolicy
         policy.breakerCooldown = .seconds(60)
         let host = host([plugin], store: store, policy: policy)
-        host.start()
+        let running = RunningService(host)
         store.append(events(1))
         #expect(await eventually { store.statuses["crm"]?.breaker == "open" })
         #expect(plugin.deliveries.count == 1)
-        await host.shutdown()
+        await running.stop()
     }
 
     @Test func aRestartedHostGoesOnFromTheSavedCursor() async throws {
         let store = InMemoryPluginDeliveryStore()
         let first = ScriptedPlugin("crm") { _, _ in .deliver }
         let host1 = host([first], store: store)
-        host1.start()
+        let running1 = RunningService(host1)
         store.append(events(3))
         #expect(await eventually { store.statuses["crm"]?.cursor == 3 })
-        await host1.shutdown()
+        await running1.stop()
         store.append(events(2, from: 4))
         let second = ScriptedPlugin("crm") { _, _ in .deliver }
         let host2 = host([second], store: store)
-        host2.start()
+        let running2 = RunningService(host2)
         #expect(await eventually { store.statuses["crm"]?.cursor == 5 })
         #expect(second.deliveredIDs == ["e4", "e5"])
         #expect(store.statuses["crm"]?.delivered == 5)
-        await host2.shutdown()
+        await running2.stop()
     }
 
     @Test func backoffGrowsExponentiallyWithJitterAndACap() {
@@ -318,12 +318,12 @@ func attemptsCountAcrossRestarts() async throws {
             context.attempt = attempt
             return context
         })
-    host.start()
+    let running = RunningService(host)
     let deadline = ContinuousClock.now + .seconds(5)
     while try await store.deadLetters(of: "crm").isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
     #expect(plugin.deliveries.map(\.attempt) == [3], "only the third and last try was left")
     #expect(try await store.deadLetters(of: "crm").first?.attempts == 3)
-    await host.shutdown()
+    await running.stop()
 }
 
 @Test("Plugin configuration: an unknown kind is one error, its own keys are not reported on top")

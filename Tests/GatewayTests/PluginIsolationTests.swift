@@ -61,7 +61,7 @@ struct PluginIsolationTests {
         let environment = ConfigurationEnvironment(variable: { $0 == "ISOLATION_SECRET" ? key : nil }, readFile: { _ in nil })
         let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml", environment: environment)
         let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: InMemoryLogSink()))
-        try service.start()
+        try await service.start()
         let engine = try #require(service.engine(of: "acme"))
         let http = HTTPSession()
         let port = try #require(service.port)

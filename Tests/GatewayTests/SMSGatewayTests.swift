@@ -30,7 +30,7 @@ struct SMSGatewayTests {
             """
         let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml")
         let gateway = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: InMemoryLogSink()))
-        try gateway.start()
+        try await gateway.start()
         let service = try #require((configuration.plugins.first?.plugin as? SMSPlugin)?.service, "the kind's start attached the ledger")
 
         let sent = try await service.send(

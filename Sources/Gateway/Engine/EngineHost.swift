@@ -2,18 +2,19 @@ import Foundation
 import PluginKit
 import Storage
 import Switchboard
-import Synchronization
 
 /// Every company's engine in this gateway: its `TenantRuntime`, the task that fires its
 /// timers, and (when `[simulation]` is enabled) its simulated telephone platform.
-final class EngineHost: Sendable {
+///
+/// A ``Service``: ``run()`` fires the timers and runs the simulations until cancelled;
+/// commands reach the engines through ``runtimes`` whether it runs or not.
+final class EngineHost: Service {
     /// The engines, by company id.
     let runtimes: [String: TenantRuntime]
     /// The company ids in configured order.
     let order: [String]
     private let platforms: [SimulatedPlatform]
     private let logger: Logger
-    private let tasks = Mutex<[Task<Void, Never>]>([])
 
     private init(runtimes: [String: TenantRuntime], order: [String], platforms: [SimulatedPlatform], logger: Logger) {
         self.runtimes = runtimes
@@ -40,22 +41,17 @@ final class EngineHost: Sendable {
         return EngineHost(runtimes: runtimes, order: configuration.tenants.map(\.id), platforms: platforms, logger: logger.labelled("engine"))
     }
 
-    /// Starts the timer tasks and the simulated platforms.
-    func start() {
-        let logger = self.logger
-        let timers = runtimes.values.map { runtime in Task { await Self.fireTimers(of: runtime, logger: logger) } }
-        let simulations = platforms.map { platform in Task { await platform.run() } }
-        tasks.withLock { $0 = timers + simulations }
-    }
+    /// `engines`.
+    var name: String { "engines" }
 
-    /// Stops the timers and the simulation; commands still come through `runtimes`.
-    func stop() async {
-        let running = tasks.withLock { tasks in
-            defer { tasks = [] }
-            return tasks
+    /// Fires each company's timers and runs the simulated platforms, each in a task of its
+    /// own, until cancelled.
+    func run() async {
+        let logger = self.logger
+        await withTaskGroup(of: Void.self) { group in
+            for runtime in runtimes.values { group.addTask { await Self.fireTimers(of: runtime, logger: logger) } }
+            for platform in platforms { group.addTask { await platform.run() } }
         }
-        running.forEach { $0.cancel() }
-        for task in running { await task.value }
     }
 
     /// The companies whose engine stopped because the event log failed under it.

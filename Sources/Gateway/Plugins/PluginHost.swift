@@ -1,12 +1,11 @@
 import Foundation
 public import PluginKit
-import Synchronization
 
 /// Runs every configured plugin instance, each on its own runner and cursor, so that a slow,
 /// failing or hung plugin never delays the engine, the API or another plugin.
 ///
-/// Lifecycle: `start()` once, then `shutdown()` once.
-public final class PluginHost: Sendable {
+/// A ``Service``: ``run()`` delivers until cancelled, then shuts every plugin down.
+public final class PluginHost: Service {
     /// One configured instance and how to deliver to it.
     public struct Instance: Sendable {
         /// The plugin.
@@ -22,7 +21,6 @@ public final class PluginHost: Sendable {
     }
 
     private let runners: [PluginRunner]
-    private let tasks = Mutex<[Task<Void, Never>]>([])
 
     /// Creates runners for `instances`; `makeContext` gives each delivery its context.
     public init(
@@ -38,21 +36,15 @@ public final class PluginHost: Sendable {
         }
     }
 
-    /// Starts one task per instance.
-    public func start() {
-        tasks.withLock { tasks in
-            tasks = runners.map { runner in Task { await runner.run() } }
-        }
-    }
+    /// `plugins`.
+    public var name: String { "plugins" }
 
-    /// Stops every runner (a delivery in flight is cancelled), then shuts each plugin down.
-    public func shutdown() async {
-        let running = tasks.withLock { tasks in
-            defer { tasks = [] }
-            return tasks
+    /// Runs every instance's runner in a task of its own until cancelled (a delivery in
+    /// flight is cancelled and comes again after a restart), then shuts each plugin down.
+    public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            for runner in runners { group.addTask { await runner.run() } }
         }
-        running.forEach { $0.cancel() }
-        for task in running { await task.value }
         for runner in runners { await runner.plugin.shutdown() }
     }
 }

@@ -109,7 +109,7 @@ final class EventFeed: Sendable {
     }
 
     /// Follows the log until the task is cancelled.
-    func run() async {
+    func followLog() async {
         while !Task.isCancelled {
             let after = lastSeq
             do {

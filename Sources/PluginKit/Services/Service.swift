@@ -10,6 +10,10 @@
 /// - `run` works until its task is cancelled, then stops gracefully (finishing or handing
 ///   back work in flight) and returns. It returns early only when its work is done; it
 ///   throws when it fails, which stops the group.
+/// - `beginShutdown` (default: nothing) is called on every service, in reverse start order,
+///   before any is cancelled: for what others' stopping waits on (the event feed closes, so
+///   long polls answer before the HTTP server waits for in-flight requests). It returns at
+///   once.
 /// - Neither blocks a thread of the cooperative pool.
 public protocol Service: Sendable {
     /// A name for logs: `http`, `plugins`, `plugin.sms.sender`.
@@ -18,9 +22,21 @@ public protocol Service: Sendable {
     func start() async throws
     /// Runs until cancelled, then stops gracefully.
     func run() async throws
+    /// Signals that the group is about to stop; returns at once.
+    func beginShutdown()
 }
 
 extension Service {
     /// Does nothing.
     public func start() async throws {}
+
+    /// Does nothing.
+    public func beginShutdown() {}
+}
+
+/// Suspends until the calling task is cancelled: the body of a service that holds something
+/// open (a listening server) and releases it when the group stops.
+public func waitUntilCancelled() async {
+    let never = AsyncStream<Never> { _ in }
+    for await _ in never {}
 }

@@ -17,12 +17,12 @@ public struct ServiceGroup: Sendable {
         self.report = report
     }
 
-    /// Starts every service, runs until cancelled (or until a service fails), then stops
-    /// them in reverse order and returns.
+    /// Starts every service, calls `started` once all have, runs until cancelled (or until a
+    /// service fails), then stops them in reverse order and returns.
     ///
     /// - Throws: ``ServiceGroupError`` when a service fails to start (those started before
     ///   it are stopped first) or fails while running (after every service has stopped).
-    public func run() async throws {
+    public func run(started: @Sendable () -> Void = {}) async throws {
         var running: [(service: any Service, task: Task<Void, any Error>)] = []
         let failures = ServiceFailures()
         do {
@@ -44,6 +44,7 @@ public struct ServiceGroup: Sendable {
                 running.append((service, task))
                 report(.started(service.name))
             }
+            started()
             await failures.waitForFirstOrCancellation()
         } catch {
             await stop(running)
@@ -54,6 +55,7 @@ public struct ServiceGroup: Sendable {
     }
 
     private func stop(_ running: [(service: any Service, task: Task<Void, any Error>)]) async {
+        for (service, _) in running.reversed() { service.beginShutdown() }
         for (service, task) in running.reversed() {
             task.cancel()
             _ = await task.result

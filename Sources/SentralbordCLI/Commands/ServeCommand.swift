@@ -44,7 +44,7 @@ struct ServeCommand: Command {
         let service: GatewayService
         do {
             service = try await GatewayService(configuration: configuration, logger: logger)
-            try service.start()
+            try await service.start()
         } catch {
             logger.error("cannot start", ["reason": error.message])
             return error.code == .storage ? .failure : .unavailable

@@ -56,7 +56,7 @@ final class APIHarness: Sendable {
         let configuration = try GatewayConfiguration.parse(text, file: folder.path + "/config.toml", environment: environment, plugins: factories)
         let logs = InMemoryLogSink()
         let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: logs), factories: factories)
-        try service.start()
+        try await service.start()
         return APIHarness(service: service, port: service.port ?? 0, logs: logs, folder: folder)
     }
 
