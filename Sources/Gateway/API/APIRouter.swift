@@ -3,11 +3,11 @@ import HTTPServer
 import PluginKit
 import Switchboard
 
-/// Registers the API's routes on a ``Router`` with their access rule: each handler runs
-/// only after the bearer token names a caller who may use the route, with the caller's
-/// company's engine, and (for routes that act) under the `Idempotency-Key` guard. Answers of
-/// routes added with ``cachedGet(_:_:handler:)`` are reused while the company's engine is
-/// unchanged.
+/// Registers the API's routes on a ``Router`` behind a ``MiddlewareChain``: ``Authentication``
+/// (the bearer token names a caller), ``CompanyResolution`` (the caller's company's engine),
+/// ``AccessCheck`` (the route's rule), for routes that act ``Idempotency``, and for routes
+/// added with ``cachedGet(_:_:handler:)`` ``KeptAnswers`` (reused while the company's engine
+/// is unchanged). Plugins' routes get the same chain (``plugin(_:database:events:logger:)``).
 struct APIRouter {
     /// A route handler.
     typealias Handler = @Sendable (APIRequest) async throws -> HTTPResponse
@@ -31,26 +31,19 @@ struct APIRouter {
     }
 
     /// Adds `GET path` whose answers depend only on the caller's company's engine (its state
-    /// and call log), the path, the query and the user: a successful answer is kept in the
-    /// ``ResponseCache`` and reused while the engine's version is unchanged. An API key that
+    /// and call log), the path, the query and the user: a successful answer is kept
+    /// (``KeptAnswers``) and reused while the engine's version is unchanged. An API key that
     /// is known without the database and may use the route gets a kept answer immediately,
-    /// on the server's thread (``HTTPResponder/immediateResponse(to:)``).
+    /// on the server's thread (``HTTPResponder/immediateResponse(to:)``), before the chain.
     mutating func cachedGet(_ path: String, _ access: APIAccess, handler: @escaping Handler) {
         let cache = self.cache
         let authenticator = self.authenticator
         let engines = self.engines
-        add(.get, path, access, acts: false) { request in
-            let key = Self.cacheKey(request.http, caller: request.caller)
-            let version = request.runtime.version
-            if let kept = cache.response(for: key, at: version) { return kept }
-            let response = try await handler(request)
-            if response.status == .ok, case .data = response.body { cache.store(response, for: key, at: version) }
-            return response
-        } immediate: { http in
+        add(.get, path, access, acts: false, kept: true, handler: handler) { http in
             guard let caller = authenticator.knownCaller(of: http), caller.user == nil, let runtime = engines(caller.tenant),
-                (try? Self.check(access, role: nil, scopes: caller.scopes)) != nil
+                (try? AccessCheck.check(access, role: nil, scopes: caller.scopes)) != nil
             else { return nil }
-            return cache.response(for: Self.cacheKey(http, caller: caller), at: runtime.version)
+            return cache.response(for: KeptAnswers.key(http, caller: caller), at: runtime.version)
         }
     }
 
@@ -83,58 +76,25 @@ struct APIRouter {
         router.on(method, "/api/v1" + path, handler: handler)
     }
 
+    /// The chain of a route of `access`: authentication, the company, the access check, then
+    /// ``KeptAnswers`` when `kept`, ``Idempotency`` when it `acts`.
+    func chain(_ access: APIAccess, acts: Bool, kept: Bool = false, keptAs: @escaping @Sendable (HTTPResponse) -> HTTPResponse = { $0 })
+        -> MiddlewareChain
+    {
+        var steps: [any APIMiddleware] = [Authentication(authenticator: authenticator), CompanyResolution(engines: engines), AccessCheck(access: access)]
+        if kept { steps.append(KeptAnswers(cache: cache)) }
+        if acts { steps.append(Idempotency(guardian: idempotency, keptAs: keptAs)) }
+        return MiddlewareChain(steps)
+    }
+
     private mutating func add(
-        _ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool,
+        _ method: HTTPMethod, _ path: String, _ access: APIAccess, acts: Bool, kept: Bool = false,
         keptAs: @escaping @Sendable (HTTPResponse) -> HTTPResponse = { $0 }, handler: @escaping Handler,
         immediate: Router.ImmediateHandler? = nil
     ) {
-        let authenticator = self.authenticator
-        let engines = self.engines
-        let idempotency = self.idempotency
+        let chain = self.chain(access, acts: acts, kept: kept, keptAs: keptAs)
         router.on(method, "/api/v1" + path, immediate: immediate, beforeBody: authenticator.refusalBeforeBody) { http in
-            let caller = try await authenticator.caller(of: http)
-            guard let runtime = engines(caller.tenant) else {
-                throw APIProblem.unauthenticated("The token's company is not served by this gateway.")
-            }
-            try await Self.check(access, caller: caller, runtime: runtime)
-            let request = APIRequest(http: http, caller: caller, runtime: runtime)
-            guard acts else { return try await handler(request) }
-            return try await idempotency.run(http, caller: caller, keeping: keptAs) { try await handler(request) }
+            try await chain.run(http) { http, context in try await handler(try context.request(http)) }
         }
-    }
-
-    private static func check(_ access: APIAccess, caller: Caller, runtime: TenantRuntime) async throws(HTTPError) {
-        let role: UserRole?
-        if let user = caller.user {
-            role = await runtime.read { $0.role(of: user) }
-            guard role != nil else { throw APIProblem.unauthenticated("The session's user no longer exists.") }
-        } else {
-            role = nil
-        }
-        try check(access, role: role, scopes: caller.scopes)
-    }
-
-    /// Whether a caller with `role` (users) or `scopes` (API keys) may use a route of `access`.
-    private static func check(_ access: APIAccess, role: UserRole?, scopes: Set<APIScope>) throws(HTTPError) {
-        switch access {
-        case .read:
-            guard role != nil || scopes.contains(.read) || scopes.contains(.admin) else {
-                throw APIProblem.forbidden("This API key lacks the read scope.")
-            }
-        case .stream:
-            guard role != nil || !scopes.isEmpty else { throw APIProblem.forbidden("This API key has no scope.") }
-        case .user:
-            guard role != nil else { throw APIProblem.forbidden("This action is taken by a logged-in user; an API key cannot take it.") }
-        case .admin:
-            guard role == .admin || scopes.contains(.admin) else {
-                throw APIProblem.forbidden(role != nil ? "Only admins may do this." : "This API key lacks the admin scope.")
-            }
-        case .telephony:
-            guard scopes.contains(.telephony) else { throw APIProblem.forbidden("Only an API key with the telephony scope may report calls.") }
-        }
-    }
-
-    private static func cacheKey(_ http: HTTPRequest, caller: Caller) -> ResponseCache.Key {
-        ResponseCache.Key(tenant: caller.tenant, path: http.path, query: http.query, user: caller.user)
     }
 }
