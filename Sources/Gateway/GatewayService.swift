@@ -81,9 +81,11 @@ public final class GatewayService: Sendable {
         var router = Router()
         let engines = self.engines
         feed = EventFeed(log: storage.log)
-        hub = EventStreamHub(feed: feed, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds))
+        let work = BackgroundWork()
+        hub = EventStreamHub(feed: feed, work: work, heartbeat: .seconds(configuration.server.streamHeartbeatSeconds))
         do {
-            try APIRoutes(configuration: configuration, storage: storage, engines: engines, feed: feed, hub: hub, kinds: kinds, logger: logger)
+            try APIRoutes(
+                configuration: configuration, storage: storage, engines: engines, feed: feed, hub: hub, kinds: kinds, work: work, logger: logger)
                 .register(in: &router)
         } catch {
             throw GatewayStartError(.storage, "cannot set up API access: \(error)")
@@ -105,7 +107,7 @@ public final class GatewayService: Sendable {
             responder: router,
             accessLog: RequestLog(logger: logger.labelled("http")).record)
         group = ServiceGroup(
-            [EventLogService(log: storage.log), plugins] + kinds.services
+            [EventLogService(log: storage.log), work, plugins] + kinds.services
                 + [feed, StreamHubService(hub: hub), HTTPServerService(server: server), engines])
     }
 

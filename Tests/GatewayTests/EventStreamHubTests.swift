@@ -3,6 +3,7 @@ import Foundation
 import HTTPServer
 import PeerSupport
 import PluginKit
+import PluginKitTesting
 import Storage
 import Testing
 
@@ -55,7 +56,9 @@ struct EventStreamHubTests {
         try await Self.append(60, to: log, startingAt: 1)
         // Memory for 8 events: the 60 already in the log are only in the log.
         let feed = EventFeed(log: log, capacity: 8)
-        let hub = EventStreamHub(feed: feed, heartbeat: .seconds(30))
+        let work = BackgroundWork()
+        let catchingUp = RunningService(work)
+        let hub = EventStreamHub(feed: feed, work: work, heartbeat: .seconds(30))
         hub.start()
         let following = Task { await feed.followLog() }
         var router = Router()
@@ -86,5 +89,6 @@ struct EventStreamHubTests {
         hub.stop()
         following.cancel()
         await following.value
+        await catchingUp.stop()
     }
 }

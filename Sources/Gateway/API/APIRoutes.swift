@@ -13,6 +13,8 @@ struct APIRoutes {
     let hub: EventStreamHub
     /// The started plugin kinds: their routes and channels.
     let kinds: PluginKinds
+    /// Where requests start work that outlives their answer (login codes' delivery).
+    let work: BackgroundWork
     let logger: Logger
 
     /// Adds every API route to `router`.
@@ -31,7 +33,7 @@ struct APIRoutes {
         }
         let login = LoginService(
             configuration: configuration.auth, tables: storage.access, sender: sender,
-            logger: logger.labelled("auth")
+            logger: logger.labelled("auth"), work: work
         ) { number, tenant, channel in
             await engines.account(for: number, tenant: tenant, channel: channel)
         }

@@ -51,13 +51,15 @@ final class LoginService: Sendable {
     private let sender: any LoginCodeSender
     private let findAccount: @Sendable (PhoneNumber, TenantID?, LoginChannel) async -> Account?
     private let logger: Logger
+    /// Where codes are delivered from, in the background.
+    private let work: BackgroundWork
     private let now: @Sendable () -> Int64
     /// Codes per number and per client address, and verifications per client address, each
     /// within an hour (the keys say which).
     private let limits = RateLimiter(window: .seconds(3600))
 
     init(
-        configuration: AuthConfiguration, tables: AccessTables, sender: any LoginCodeSender, logger: Logger,
+        configuration: AuthConfiguration, tables: AccessTables, sender: any LoginCodeSender, logger: Logger, work: BackgroundWork,
         now: @escaping @Sendable () -> Int64 = { Timestamp.now.millisecondsSinceEpoch },
         findAccount: @escaping @Sendable (PhoneNumber, TenantID?, LoginChannel) async -> Account?
     ) {
@@ -66,6 +68,7 @@ final class LoginService: Sendable {
         self.sender = sender
         self.findAccount = findAccount
         self.logger = logger
+        self.work = work
         self.now = now
     }
 
@@ -113,7 +116,7 @@ final class LoginService: Sendable {
             // one and a failed delivery does not tell who is a user; failures are logged.
             let sender = self.sender
             let logger = self.logger
-            Task {
+            work.submit {
                 do {
                     try await sender.send(
                         code: code, to: number, tenant: account.tenant, channel: channel, language: account.language, clientAddress: clientAddress)

@@ -33,6 +33,8 @@ final class EventStreamHub: Sendable {
     }
 
     private let feed: EventFeed
+    /// Where catch-ups from the log run.
+    private let work: BackgroundWork
     private let heartbeat: Duration
     private let roundInterval: Duration
     private let state = Mutex(State())
@@ -48,8 +50,9 @@ final class EventStreamHub: Sendable {
     /// clients that is milliseconds of CPU, whether a round carries one event or twenty. Rounds
     /// paced at `roundInterval` bound that cost while events come fast; an event after a
     /// quiet spell still goes out at once.
-    init(feed: EventFeed, heartbeat: Duration, roundInterval: Duration = .milliseconds(8)) {
+    init(feed: EventFeed, work: BackgroundWork, heartbeat: Duration, roundInterval: Duration = .milliseconds(8)) {
         self.feed = feed
+        self.work = work
         self.heartbeat = heartbeat
         self.roundInterval = roundInterval
     }
@@ -114,7 +117,7 @@ final class EventStreamHub: Sendable {
             return
         }
         if !goLive(client) {
-            Task { await catchUp(client) }
+            work.submit { await self.catchUp(client) }
         }
     }
 
@@ -179,7 +182,7 @@ final class EventStreamHub: Sendable {
                 } else {
                     // The feed's memory no longer reaches back to the client: catch up from the log.
                     client.position.withLock { $0.live = false }
-                    Task { await catchUp(client) }
+                    work.submit { await self.catchUp(client) }
                     continue
                 }
                 client.position.withLock { $0.seq = newest }
