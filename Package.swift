@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "bench-eventlog", dependencies: ["Storage", "PluginKit"], path: "Benchmarks/EventLog", swiftSettings: strict),
 
-        .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML", "PeerSupport"], swiftSettings: strict),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "TelephonySimulator", "PeerSupport"], swiftSettings: strict),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit", "PluginKitTesting"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PluginKit", "eventlog-crash-probe"], swiftSettings: strict),
