@@ -4,7 +4,7 @@ public import PluginKit
 /// The durable record of every SMS: what the SMS service writes before sending and after the
 /// provider answers, so nothing is charged twice and nothing is lost.
 ///
-/// The gateway composes a SQLite implementation (`SQLiteSMSLedger`); ``InMemorySMSLedger``
+/// ``DatabaseSMSLedger`` keeps it in the SMS plugin's own table; ``InMemorySMSLedger``
 /// serves tests.
 ///
 /// Implementation requirements:
