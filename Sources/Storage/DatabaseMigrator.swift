@@ -77,7 +77,10 @@ public struct DatabaseMigrator: Sendable {
         guard try exists.step() else { return [] }
         let select = try database.prepare("SELECT name FROM schema_migration ORDER BY position")
         var names: [String] = []
-        while try select.step() { names.append(select.string(at: 0) ?? "") }
+        while try select.step() {
+            guard let name = select.string(at: 0) else { throw SQLiteError(extendedCode: 11, message: "schema_migration has a row without a name") }
+            names.append(name)
+        }
         return names
     }
 

@@ -48,7 +48,9 @@ public final class PluginDeliveryLedger: Sendable {
                 FROM plugin_status JOIN plugin_cursor USING (instance) WHERE instance = ?
                 """)
             try select.bind([.text(instance)])
-            return try select.step() ? (select.int64(at: 0), select.string(at: 1) ?? "") : nil
+            guard try select.step() else { return nil }
+            let row = select.namedRow()
+            return (try row.get("seq"), try row.get("status"))
         }
     }
 
@@ -57,7 +59,10 @@ public final class PluginDeliveryLedger: Sendable {
         try await database.access { database in
             let select = try database.prepare("SELECT instance, status FROM plugin_status ORDER BY instance")
             var statuses: [String: String] = [:]
-            while try select.step() { statuses[select.string(at: 0) ?? ""] = select.string(at: 1) ?? "" }
+            while try select.step() {
+                let row = select.namedRow()
+                statuses[try row.get("instance")] = try row.get("status", as: String.self)
+            }
             return statuses
         }
     }
@@ -97,9 +102,10 @@ public final class PluginDeliveryLedger: Sendable {
             try select.bind([.text(instance)])
             var rows: [DeadLetterRow] = []
             while try select.step() {
+                let row = select.namedRow()
                 rows.append(DeadLetterRow(
-                    seq: select.int64(at: 0), event: select.string(at: 1) ?? "", reason: select.string(at: 2) ?? "",
-                    attempts: Int(select.int64(at: 3)), firstAttemptAt: select.int64(at: 4), lastAttemptAt: select.int64(at: 5)))
+                    seq: try row.get("seq"), event: try row.get("event"), reason: try row.get("reason"), attempts: try row.get("attempts"),
+                    firstAttemptAt: try row.get("first_attempt_at"), lastAttemptAt: try row.get("last_attempt_at")))
             }
             return rows
         }

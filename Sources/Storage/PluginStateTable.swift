@@ -18,7 +18,7 @@ public final class PluginStateTable: Sendable {
         try await database.access { database in
             let select = try database.prepare("SELECT value FROM plugin_state WHERE instance = ? AND key = ?")
             try select.bind([.text(instance), .text(key)])
-            return try select.step() ? select.bytes(at: 0) : nil
+            return try select.step() ? try select.namedRow().get("value", as: [UInt8].self) : nil
         }
     }
 
@@ -42,7 +42,7 @@ public final class PluginStateTable: Sendable {
             let select = try database.prepare("SELECT key FROM plugin_state WHERE instance = ? ORDER BY key")
             try select.bind([.text(instance)])
             var keys: [String] = []
-            while try select.step() { keys.append(select.string(at: 0) ?? "") }
+            while try select.step() { keys.append(try select.namedRow().get("key")) }
             return keys
         }
     }

@@ -11,6 +11,8 @@ public final class SQLiteStatement {
 
     /// The SQL text the statement was compiled from.
     public let sql: String
+    /// The result's column names, read once.
+    private lazy var columns = DatabaseColumns((0..<columnCount).map(columnName(at:)))
 
     init(database: SQLiteDatabase, handle: OpaquePointer, sql: String) {
         self.database = database
@@ -120,6 +122,12 @@ public final class SQLiteStatement {
     /// Every column of the current row in its stored type.
     public func row() -> [SQLiteValue] {
         (0..<columnCount).map { value(at: $0) }
+    }
+
+    /// The current row, read by column name: a missing column or a value of another type is
+    /// an error (``PluginDatabaseError``), never a default.
+    public func namedRow() -> DatabaseRow {
+        DatabaseRow(columns: columns, values: row())
     }
 
     /// `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the bind call returns.

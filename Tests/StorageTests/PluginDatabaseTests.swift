@@ -136,3 +136,24 @@ struct PluginDatabaseTests {
         #expect(applied.contains("sms/create sms_ledger") && !applied.contains("create sms_ledger"), "renamed, not run again: \(applied)")
     }
 }
+
+@Suite("The gateway's own tables read rows by name, strictly")
+struct StrictRowTests {
+    /// A session row whose tenant a damaged file holds as bytes: the lookup fails, naming the
+    /// column, instead of returning a session of the company "".
+    @Test func aValueOfTheWrongTypeFailsTheReadInsteadOfBecomingADefault() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let queue = try DatabaseQueue(path: directory.path("gateway.db"))
+        try await StorageSchema.migrate(queue)
+        let sessions = SessionTable(database: queue)
+        let hash = [UInt8](repeating: 7, count: 32)
+        try await sessions.insert(
+            SessionTable.Row(tokenHash: hash, tenant: "acme", user: "kari", createdAt: 1, expiresAt: 2, revokedAt: nil), purgeBefore: 0)
+        #expect(try await sessions.row(tokenHash: hash)?.tenant == "acme")
+        try await queue.access { try $0.execute("UPDATE session SET tenant = X'00'") }
+        await #expect(throws: PluginDatabaseError.wrongType(column: "tenant", expected: "text", found: .blob([0]))) {
+            try await sessions.row(tokenHash: hash)
+        }
+    }
+}

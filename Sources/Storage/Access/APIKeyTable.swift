@@ -75,10 +75,11 @@ public final class APIKeyTable: Sendable {
             try select.bind(values)
             var rows: [Row] = []
             while try select.step() {
+                let row = select.namedRow()
                 rows.append(Row(
-                    id: select.string(at: 0) ?? "", tenant: select.string(at: 1) ?? "", name: select.string(at: 2) ?? "",
-                    keyHash: select.bytes(at: 3) ?? [], scopes: (select.string(at: 4) ?? "").split(separator: " ").map(String.init),
-                    createdAt: select.int64(at: 5), revokedAt: select.isNull(at: 6) ? nil : select.int64(at: 6)))
+                    id: try row.get("id"), tenant: try row.get("tenant"), name: try row.get("name"), keyHash: try row.get("key_hash"),
+                    scopes: try row.get("scopes", as: String.self).split(separator: " ").map(String.init),
+                    createdAt: try row.get("created_at"), revokedAt: try row.get("revoked_at")))
             }
             return rows
         }

@@ -55,9 +55,10 @@ public final class IdempotencyTable: Sendable {
                 """)
             try select.bind([.text(tenant), .text(principal), .text(key), .integer(notBefore)])
             guard try select.step() else { return nil }
+            let row = select.namedRow()
             return Row(
-                tenant: tenant, principal: principal, key: key, fingerprint: select.bytes(at: 0) ?? [], status: Int(select.int64(at: 1)),
-                contentType: select.string(at: 2), body: select.bytes(at: 3) ?? [], createdAt: select.int64(at: 4))
+                tenant: tenant, principal: principal, key: key, fingerprint: try row.get("fingerprint"), status: try row.get("status"),
+                contentType: try row.get("content_type"), body: try row.get("body"), createdAt: try row.get("created_at"))
         }
     }
 

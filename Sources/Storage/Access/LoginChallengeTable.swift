@@ -71,10 +71,7 @@ public final class LoginChallengeTable: Sendable {
                 "SELECT tenant, user_id, salt, code_hash, created_at, expires_at, attempts, used_at FROM login_challenge WHERE id = ?")
             try select.bind([.text(id)])
             guard try select.step() else { return nil }
-            return Row(
-                id: id, tenant: select.string(at: 0) ?? "", user: select.string(at: 1) ?? "", salt: select.bytes(at: 2) ?? [],
-                codeHash: select.bytes(at: 3) ?? [], createdAt: select.int64(at: 4), expiresAt: select.int64(at: 5),
-                attempts: Int(select.int64(at: 6)), usedAt: select.isNull(at: 7) ? nil : select.int64(at: 7))
+            return try Self.challenge(id: id, select.namedRow())
         }
     }
 
@@ -91,10 +88,7 @@ public final class LoginChallengeTable: Sendable {
                 """)
             try update.bind([.text(id), .integer(now), .integer(Int64(maximum))])
             guard try update.step() else { return nil }
-            let row = Row(
-                id: id, tenant: update.string(at: 0) ?? "", user: update.string(at: 1) ?? "", salt: update.bytes(at: 2) ?? [],
-                codeHash: update.bytes(at: 3) ?? [], createdAt: update.int64(at: 4), expiresAt: update.int64(at: 5),
-                attempts: Int(update.int64(at: 6)))
+            let row = try Self.challenge(id: id, update.namedRow())
             while try update.step() {}
             return row
         }
@@ -107,5 +101,14 @@ public final class LoginChallengeTable: Sendable {
             try database.execute("UPDATE login_challenge SET used_at = ? WHERE id = ? AND used_at IS NULL", [.integer(at), .text(id)])
             return database.changes == 1
         }
+    }
+
+    /// Challenge `id` from a row of its columns (`used_at` may be left out).
+    private static func challenge(id: String, _ row: DatabaseRow) throws(PluginDatabaseError) -> Row {
+        var usedAt: Int64?
+        if row.columns.index(of: "used_at") != nil { usedAt = try row.get("used_at") }
+        return Row(
+            id: id, tenant: try row.get("tenant"), user: try row.get("user_id"), salt: try row.get("salt"), codeHash: try row.get("code_hash"),
+            createdAt: try row.get("created_at"), expiresAt: try row.get("expires_at"), attempts: try row.get("attempts"), usedAt: usedAt)
     }
 }

@@ -33,7 +33,8 @@ public final class ProfilePictureTable: Sendable {
             let select = try database.prepare("SELECT content_type, bytes, updated_at FROM profile_picture WHERE tenant = ? AND user_id = ?")
             try select.bind([.text(tenant), .text(user)])
             guard try select.step() else { return nil }
-            return Picture(contentType: select.string(at: 0) ?? "", bytes: select.bytes(at: 1) ?? [], updatedAt: select.int64(at: 2))
+            let row = select.namedRow()
+            return Picture(contentType: try row.get("content_type"), bytes: try row.get("bytes"), updatedAt: try row.get("updated_at"))
         }
     }
 

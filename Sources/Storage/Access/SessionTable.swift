@@ -55,9 +55,10 @@ public final class SessionTable: Sendable {
                 "SELECT tenant, user_id, created_at, expires_at, revoked_at FROM session WHERE token_hash = ?")
             try select.bind([.blob(tokenHash)])
             guard try select.step() else { return nil }
+            let row = select.namedRow()
             return Row(
-                tokenHash: tokenHash, tenant: select.string(at: 0) ?? "", user: select.string(at: 1) ?? "",
-                createdAt: select.int64(at: 2), expiresAt: select.int64(at: 3), revokedAt: select.isNull(at: 4) ? nil : select.int64(at: 4))
+                tokenHash: tokenHash, tenant: try row.get("tenant"), user: try row.get("user_id"), createdAt: try row.get("created_at"),
+                expiresAt: try row.get("expires_at"), revokedAt: try row.get("revoked_at"))
         }
     }
 
