@@ -23,13 +23,20 @@ final class APIHarness: Sendable {
     let port: Int
     let logs: InMemoryLogSink
     let folder: URL
+    private let configuration: GatewayConfiguration
+    private let factories: [any PluginFactory]
     private let http = HTTPSession()
 
-    private init(service: GatewayService, port: Int, logs: InMemoryLogSink, folder: URL) {
+    private init(
+        service: GatewayService, port: Int, logs: InMemoryLogSink, folder: URL, configuration: GatewayConfiguration,
+        factories: [any PluginFactory]
+    ) {
         self.service = service
         self.port = port
         self.logs = logs
         self.folder = folder
+        self.configuration = configuration
+        self.factories = factories
     }
 
     /// Starts a gateway; `extra` is appended to the configuration (e.g. an `[auth]` section),
@@ -57,7 +64,8 @@ final class APIHarness: Sendable {
         let logs = InMemoryLogSink()
         let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: logs), factories: factories)
         try await service.start()
-        return APIHarness(service: service, port: service.port ?? 0, logs: logs, folder: folder)
+        return APIHarness(
+            service: service, port: service.port ?? 0, logs: logs, folder: folder, configuration: configuration, factories: factories)
     }
 
     /// A company: users `boss` (admin), `lead` (team leader), `ann` and `bob` (users) and its own
@@ -205,6 +213,45 @@ final class APIHarness: Sendable {
         let response = try await request(.get, path, token: token)
         guard response.status == 200 else { throw HarnessError("GET \(path): \(response.status) \(response.text)") }
         return object(response)
+    }
+
+    /// The events `token` may see after the log position `after`, read with long polls of
+    /// `GET /events/poll` until `done` holds for all read so far (the feed follows the log in
+    /// the background, so one poll may come too early); gives up after 30 s, a limit only a
+    /// hang reaches. Returns the events and the position to poll from next.
+    func pollEvents(
+        after: Int, token: String, until done: ([[String: Any]]) -> Bool
+    ) async throws -> (events: [[String: Any]], next: Int) {
+        var events: [[String: Any]] = []
+        var cursor = after
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            let page = try await get("/api/v1/events/poll?after=\(cursor)&timeoutSeconds=2", token: token)
+            events += page["events"] as? [[String: Any]] ?? []
+            cursor = page["lastEventId"] as? Int ?? cursor
+            if done(events) { return (events, cursor) }
+            guard ContinuousClock.now < deadline else {
+                throw HarnessError("polling after \(after) never saw what was awaited; saw \(events.compactMap { $0["type"] as? String })")
+            }
+        }
+    }
+
+    /// Stops this gateway without removing its data, starts a new one with the same
+    /// configuration on the same data directory (on a new port), runs `body` with it and
+    /// stops it; the outer ``with(extra:environment:server:factories:_:)`` removes the data.
+    func afterRestart(_ body: (APIHarness) async throws -> Void) async throws {
+        await service.shutdown()
+        let service = try await GatewayService(configuration: configuration, logger: Logger(label: "test", sink: logs), factories: factories)
+        try await service.start()
+        let restarted = APIHarness(
+            service: service, port: service.port ?? 0, logs: logs, folder: folder, configuration: configuration, factories: factories)
+        do {
+            try await body(restarted)
+        } catch {
+            await service.shutdown()
+            throw error
+        }
+        await service.shutdown()
     }
 
     /// Stops the gateway and removes its data.
