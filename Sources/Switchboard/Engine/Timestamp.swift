@@ -29,6 +29,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// RFC 3339 in UTC with milliseconds.
     public var description: String {
+        let written = String(unsafeUninitializedCapacity: 24) { writeRFC3339(into: $0) }
+        if !written.isEmpty { return written }
         let milliseconds = millisecondsSinceEpoch
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let inDay = milliseconds - days * 86_400_000
@@ -39,6 +41,35 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         text += Self.padded(inDay / 3_600_000, 2) + ":" + Self.padded(inDay / 60_000 % 60, 2) + ":"
         text += Self.padded(inDay / 1000 % 60, 2) + "." + Self.padded(inDay % 1000, 3) + "Z"
         return text
+    }
+
+    /// Writes ``description`` into `text` (24 bytes or more) digit by digit, when the year has
+    /// four digits: every event carries a time, and this is the one allocation-free way to
+    /// write it. Returns the bytes written: 24, or 0 for other years.
+    func writeRFC3339(into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let milliseconds = millisecondsSinceEpoch
+        let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
+        let inDay = milliseconds - days * 86_400_000
+        let (year, month, day) = Self.civil(fromDays: days)
+        guard (0...9999).contains(year), text.count >= 24 else { return 0 }
+        var position = 0
+        func put(_ value: Int64, _ width: Int, then separator: UInt8) {
+            var rest = value
+            for index in stride(from: position + width - 1, through: position, by: -1) {
+                text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            text[position + width] = separator
+            position += width + 1
+        }
+        put(year, 4, then: UInt8(ascii: "-"))
+        put(month, 2, then: UInt8(ascii: "-"))
+        put(day, 2, then: UInt8(ascii: "T"))
+        put(inDay / 3_600_000, 2, then: UInt8(ascii: ":"))
+        put(inDay / 60_000 % 60, 2, then: UInt8(ascii: ":"))
+        put(inDay / 1000 % 60, 2, then: UInt8(ascii: "."))
+        put(inDay % 1000, 3, then: UInt8(ascii: "Z"))
+        return position
     }
 
     /// Parses RFC 3339 (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`); nil if it is not one.

@@ -77,175 +77,153 @@ public enum EventPayload: Sendable, Hashable {
     case directoryMemberSet(DirectoryMemberData)
     /// `directory.member.removed`.
     case directoryMemberRemoved(DirectoryMemberData)
+}
 
-    /// Every event type, in the order of docs/events.md.
-    public static let allTypes: [String] = [
-        "call.incoming",
-        "call.outgoing",
-        "call.ringing",
-        "call.forwarded",
-        "queue.caller.joined",
-        "queue.caller.left",
-        "queue.offer.ringing",
-        "queue.offer.rescinded",
-        "queue.offer.failed",
-        "call.answered",
-        "call.held",
-        "call.resumed",
-        "call.transfer.started",
-        "call.transfer.answered",
-        "call.transferred",
-        "call.transfer.returned",
-        "call.missed",
-        "call.ended",
-        "call.calledBack",
-        "assistant.played",
-        "assistant.choice",
-        "voicemail.left",
-        "notification.missedCall.requested",
-        "member.queue.login",
-        "member.queue.logout",
-        "member.wrapUp.ended",
-        "user.status.changed",
-        "user.settings.changed",
-        "comment.added",
-        "directory.user.created",
-        "directory.user.updated",
-        "directory.user.removed",
-        "directory.queue.created",
-        "directory.queue.updated",
-        "directory.queue.removed",
-        "directory.member.set",
-        "directory.member.removed",
-    ]
+extension EventPayload {
+    // Adding an event type: its case above, its line in `visit(_:)` (the compiler asks for it)
+    // and in `catalogue` (EventsDocumentTests asks for it), and its section in docs/events.md.
 
-    /// The dotted event type, e.g. `queue.caller.joined`.
-    public var type: String {
+    /// Hands the event's type and data to `visitor`: the one place a case meets its type.
+    func visit<Visitor: EventDataVisitor>(_ visitor: Visitor) throws(Visitor.Failure) -> Visitor.Result {
         switch self {
-        case .callIncoming: "call.incoming"
-        case .callOutgoing: "call.outgoing"
-        case .callRinging: "call.ringing"
-        case .callForwarded: "call.forwarded"
-        case .callAnswered: "call.answered"
-        case .callHeld: "call.held"
-        case .callResumed: "call.resumed"
-        case .callTransferStarted: "call.transfer.started"
-        case .callTransferAnswered: "call.transfer.answered"
-        case .callTransferred: "call.transferred"
-        case .callTransferReturned: "call.transfer.returned"
-        case .callMissed: "call.missed"
-        case .callEnded: "call.ended"
-        case .callCalledBack: "call.calledBack"
-        case .queueCallerJoined: "queue.caller.joined"
-        case .queueCallerLeft: "queue.caller.left"
-        case .queueOfferRinging: "queue.offer.ringing"
-        case .queueOfferRescinded: "queue.offer.rescinded"
-        case .queueOfferFailed: "queue.offer.failed"
-        case .assistantPlayed: "assistant.played"
-        case .assistantChoice: "assistant.choice"
-        case .voicemailLeft: "voicemail.left"
-        case .missedCallNotificationRequested: "notification.missedCall.requested"
-        case .memberQueueLogin: "member.queue.login"
-        case .memberQueueLogout: "member.queue.logout"
-        case .memberWrapUpEnded: "member.wrapUp.ended"
-        case .userStatusChanged: "user.status.changed"
-        case .userSettingsChanged: "user.settings.changed"
-        case .commentAdded: "comment.added"
-        case .directoryUserCreated: "directory.user.created"
-        case .directoryUserUpdated: "directory.user.updated"
-        case .directoryUserRemoved: "directory.user.removed"
-        case .directoryQueueCreated: "directory.queue.created"
-        case .directoryQueueUpdated: "directory.queue.updated"
-        case .directoryQueueRemoved: "directory.queue.removed"
-        case .directoryMemberSet: "directory.member.set"
-        case .directoryMemberRemoved: "directory.member.removed"
+        case .callIncoming(let data): try visitor.visit(type: "call.incoming", data: data)
+        case .callOutgoing(let data): try visitor.visit(type: "call.outgoing", data: data)
+        case .callRinging(let data): try visitor.visit(type: "call.ringing", data: data)
+        case .callForwarded(let data): try visitor.visit(type: "call.forwarded", data: data)
+        case .callAnswered(let data): try visitor.visit(type: "call.answered", data: data)
+        case .callHeld(let data): try visitor.visit(type: "call.held", data: data)
+        case .callResumed(let data): try visitor.visit(type: "call.resumed", data: data)
+        case .callTransferStarted(let data): try visitor.visit(type: "call.transfer.started", data: data)
+        case .callTransferAnswered(let data): try visitor.visit(type: "call.transfer.answered", data: data)
+        case .callTransferred(let data): try visitor.visit(type: "call.transferred", data: data)
+        case .callTransferReturned(let data): try visitor.visit(type: "call.transfer.returned", data: data)
+        case .callMissed(let data): try visitor.visit(type: "call.missed", data: data)
+        case .callEnded(let data): try visitor.visit(type: "call.ended", data: data)
+        case .callCalledBack(let data): try visitor.visit(type: "call.calledBack", data: data)
+        case .queueCallerJoined(let data): try visitor.visit(type: "queue.caller.joined", data: data)
+        case .queueCallerLeft(let data): try visitor.visit(type: "queue.caller.left", data: data)
+        case .queueOfferRinging(let data): try visitor.visit(type: "queue.offer.ringing", data: data)
+        case .queueOfferRescinded(let data): try visitor.visit(type: "queue.offer.rescinded", data: data)
+        case .queueOfferFailed(let data): try visitor.visit(type: "queue.offer.failed", data: data)
+        case .assistantPlayed(let data): try visitor.visit(type: "assistant.played", data: data)
+        case .assistantChoice(let data): try visitor.visit(type: "assistant.choice", data: data)
+        case .voicemailLeft(let data): try visitor.visit(type: "voicemail.left", data: data)
+        case .missedCallNotificationRequested(let data): try visitor.visit(type: "notification.missedCall.requested", data: data)
+        case .memberQueueLogin(let data): try visitor.visit(type: "member.queue.login", data: data)
+        case .memberQueueLogout(let data): try visitor.visit(type: "member.queue.logout", data: data)
+        case .memberWrapUpEnded(let data): try visitor.visit(type: "member.wrapUp.ended", data: data)
+        case .userStatusChanged(let data): try visitor.visit(type: "user.status.changed", data: data)
+        case .userSettingsChanged(let data): try visitor.visit(type: "user.settings.changed", data: data)
+        case .commentAdded(let data): try visitor.visit(type: "comment.added", data: data)
+        case .directoryUserCreated(let data): try visitor.visit(type: "directory.user.created", data: data)
+        case .directoryUserUpdated(let data): try visitor.visit(type: "directory.user.updated", data: data)
+        case .directoryUserRemoved(let data): try visitor.visit(type: "directory.user.removed", data: data)
+        case .directoryQueueCreated(let data): try visitor.visit(type: "directory.queue.created", data: data)
+        case .directoryQueueUpdated(let data): try visitor.visit(type: "directory.queue.updated", data: data)
+        case .directoryQueueRemoved(let data): try visitor.visit(type: "directory.queue.removed", data: data)
+        case .directoryMemberSet(let data): try visitor.visit(type: "directory.member.set", data: data)
+        case .directoryMemberRemoved(let data): try visitor.visit(type: "directory.member.removed", data: data)
         }
     }
 
+    /// Every event type, in the order of docs/events.md, and how its data decodes.
+    private static let catalogue: [EventDecoding] = [
+        EventDecoding("call.incoming", EventPayload.callIncoming),
+        EventDecoding("call.outgoing", EventPayload.callOutgoing),
+        EventDecoding("call.ringing", EventPayload.callRinging),
+        EventDecoding("call.forwarded", EventPayload.callForwarded),
+        EventDecoding("queue.caller.joined", EventPayload.queueCallerJoined),
+        EventDecoding("queue.caller.left", EventPayload.queueCallerLeft),
+        EventDecoding("queue.offer.ringing", EventPayload.queueOfferRinging),
+        EventDecoding("queue.offer.rescinded", EventPayload.queueOfferRescinded),
+        EventDecoding("queue.offer.failed", EventPayload.queueOfferFailed),
+        EventDecoding("call.answered", EventPayload.callAnswered),
+        EventDecoding("call.held", EventPayload.callHeld),
+        EventDecoding("call.resumed", EventPayload.callResumed),
+        EventDecoding("call.transfer.started", EventPayload.callTransferStarted),
+        EventDecoding("call.transfer.answered", EventPayload.callTransferAnswered),
+        EventDecoding("call.transferred", EventPayload.callTransferred),
+        EventDecoding("call.transfer.returned", EventPayload.callTransferReturned),
+        EventDecoding("call.missed", EventPayload.callMissed),
+        EventDecoding("call.ended", EventPayload.callEnded),
+        EventDecoding("call.calledBack", EventPayload.callCalledBack),
+        EventDecoding("assistant.played", EventPayload.assistantPlayed),
+        EventDecoding("assistant.choice", EventPayload.assistantChoice),
+        EventDecoding("voicemail.left", EventPayload.voicemailLeft),
+        EventDecoding("notification.missedCall.requested", EventPayload.missedCallNotificationRequested),
+        EventDecoding("member.queue.login", EventPayload.memberQueueLogin),
+        EventDecoding("member.queue.logout", EventPayload.memberQueueLogout),
+        EventDecoding("member.wrapUp.ended", EventPayload.memberWrapUpEnded),
+        EventDecoding("user.status.changed", EventPayload.userStatusChanged),
+        EventDecoding("user.settings.changed", EventPayload.userSettingsChanged),
+        EventDecoding("comment.added", EventPayload.commentAdded),
+        EventDecoding("directory.user.created", EventPayload.directoryUserCreated),
+        EventDecoding("directory.user.updated", EventPayload.directoryUserUpdated),
+        EventDecoding("directory.user.removed", EventPayload.directoryUserRemoved),
+        EventDecoding("directory.queue.created", EventPayload.directoryQueueCreated),
+        EventDecoding("directory.queue.updated", EventPayload.directoryQueueUpdated),
+        EventDecoding("directory.queue.removed", EventPayload.directoryQueueRemoved),
+        EventDecoding("directory.member.set", EventPayload.directoryMemberSet),
+        EventDecoding("directory.member.removed", EventPayload.directoryMemberRemoved),
+    ]
+
+    private static let decodings = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.type, $0) })
+
+    /// Every event type, in the order of docs/events.md.
+    public static let allTypes: [String] = catalogue.map(\.type)
+
+    /// The dotted event type, e.g. `queue.caller.joined`.
+    public var type: String { visit(TypeName()) }
+
     /// Encodes the data object alone (the envelope's `data`).
     func encodeData(to encoder: any Encoder) throws {
-        switch self {
-        case .callIncoming(let data): try data.encode(to: encoder)
-        case .callOutgoing(let data): try data.encode(to: encoder)
-        case .callRinging(let data): try data.encode(to: encoder)
-        case .callForwarded(let data): try data.encode(to: encoder)
-        case .callAnswered(let data): try data.encode(to: encoder)
-        case .callHeld(let data): try data.encode(to: encoder)
-        case .callResumed(let data): try data.encode(to: encoder)
-        case .callTransferStarted(let data): try data.encode(to: encoder)
-        case .callTransferAnswered(let data): try data.encode(to: encoder)
-        case .callTransferred(let data): try data.encode(to: encoder)
-        case .callTransferReturned(let data): try data.encode(to: encoder)
-        case .callMissed(let data): try data.encode(to: encoder)
-        case .callEnded(let data): try data.encode(to: encoder)
-        case .callCalledBack(let data): try data.encode(to: encoder)
-        case .queueCallerJoined(let data): try data.encode(to: encoder)
-        case .queueCallerLeft(let data): try data.encode(to: encoder)
-        case .queueOfferRinging(let data): try data.encode(to: encoder)
-        case .queueOfferRescinded(let data): try data.encode(to: encoder)
-        case .queueOfferFailed(let data): try data.encode(to: encoder)
-        case .assistantPlayed(let data): try data.encode(to: encoder)
-        case .assistantChoice(let data): try data.encode(to: encoder)
-        case .voicemailLeft(let data): try data.encode(to: encoder)
-        case .missedCallNotificationRequested(let data): try data.encode(to: encoder)
-        case .memberQueueLogin(let data): try data.encode(to: encoder)
-        case .memberQueueLogout(let data): try data.encode(to: encoder)
-        case .memberWrapUpEnded(let data): try data.encode(to: encoder)
-        case .userStatusChanged(let data): try data.encode(to: encoder)
-        case .userSettingsChanged(let data): try data.encode(to: encoder)
-        case .commentAdded(let data): try data.encode(to: encoder)
-        case .directoryUserCreated(let data): try data.encode(to: encoder)
-        case .directoryUserUpdated(let data): try data.encode(to: encoder)
-        case .directoryUserRemoved(let data): try data.encode(to: encoder)
-        case .directoryQueueCreated(let data): try data.encode(to: encoder)
-        case .directoryQueueUpdated(let data): try data.encode(to: encoder)
-        case .directoryQueueRemoved(let data): try data.encode(to: encoder)
-        case .directoryMemberSet(let data): try data.encode(to: encoder)
-        case .directoryMemberRemoved(let data): try data.encode(to: encoder)
-        }
+        try visit(DataEncoding(encoder: encoder))
+    }
+
+    /// Writes the data object alone, as ``SortedJSONEncoder`` writes it, where `writer` stands;
+    /// returns the event's type.
+    @discardableResult
+    func writeData(to writer: JSONByteWriter) throws -> String {
+        try visit(DataWriting(writer: writer))
     }
 
     /// Decodes the data object of an event of `type`; nil for a type this version does not know.
     static func decode(type: String, from decoder: any Decoder) throws -> EventPayload? {
-        switch type {
-        case "call.incoming": .callIncoming(try CallIncomingData(from: decoder))
-        case "call.outgoing": .callOutgoing(try CallOutgoingData(from: decoder))
-        case "call.ringing": .callRinging(try CallRingingData(from: decoder))
-        case "call.forwarded": .callForwarded(try CallForwardedData(from: decoder))
-        case "call.answered": .callAnswered(try CallAnsweredData(from: decoder))
-        case "call.held": .callHeld(try CallHoldData(from: decoder))
-        case "call.resumed": .callResumed(try CallHoldData(from: decoder))
-        case "call.transfer.started": .callTransferStarted(try CallTransferStartedData(from: decoder))
-        case "call.transfer.answered": .callTransferAnswered(try CallTransferAnsweredData(from: decoder))
-        case "call.transferred": .callTransferred(try CallTransferredData(from: decoder))
-        case "call.transfer.returned": .callTransferReturned(try CallTransferReturnedData(from: decoder))
-        case "call.missed": .callMissed(try CallMissedData(from: decoder))
-        case "call.ended": .callEnded(try CallEndedData(from: decoder))
-        case "call.calledBack": .callCalledBack(try CallCalledBackData(from: decoder))
-        case "queue.caller.joined": .queueCallerJoined(try QueueCallerJoinedData(from: decoder))
-        case "queue.caller.left": .queueCallerLeft(try QueueCallerLeftData(from: decoder))
-        case "queue.offer.ringing": .queueOfferRinging(try QueueOfferRingingData(from: decoder))
-        case "queue.offer.rescinded": .queueOfferRescinded(try QueueOfferRescindedData(from: decoder))
-        case "queue.offer.failed": .queueOfferFailed(try QueueOfferFailedData(from: decoder))
-        case "assistant.played": .assistantPlayed(try AssistantPlayedData(from: decoder))
-        case "assistant.choice": .assistantChoice(try AssistantChoiceData(from: decoder))
-        case "voicemail.left": .voicemailLeft(try VoicemailLeftData(from: decoder))
-        case "notification.missedCall.requested": .missedCallNotificationRequested(try MissedCallNotificationData(from: decoder))
-        case "member.queue.login": .memberQueueLogin(try MemberQueueData(from: decoder))
-        case "member.queue.logout": .memberQueueLogout(try MemberQueueData(from: decoder))
-        case "member.wrapUp.ended": .memberWrapUpEnded(try MemberWrapUpEndedData(from: decoder))
-        case "user.status.changed": .userStatusChanged(try UserStatusChangedData(from: decoder))
-        case "user.settings.changed": .userSettingsChanged(try UserSettingsChangedData(from: decoder))
-        case "comment.added": .commentAdded(try CallerComment(from: decoder))
-        case "directory.user.created": .directoryUserCreated(try DirectoryUserData(from: decoder))
-        case "directory.user.updated": .directoryUserUpdated(try DirectoryUserData(from: decoder))
-        case "directory.user.removed": .directoryUserRemoved(try DirectoryUserRemovedData(from: decoder))
-        case "directory.queue.created": .directoryQueueCreated(try DirectoryQueueData(from: decoder))
-        case "directory.queue.updated": .directoryQueueUpdated(try DirectoryQueueData(from: decoder))
-        case "directory.queue.removed": .directoryQueueRemoved(try DirectoryQueueData(from: decoder))
-        case "directory.member.set": .directoryMemberSet(try DirectoryMemberData(from: decoder))
-        case "directory.member.removed": .directoryMemberRemoved(try DirectoryMemberData(from: decoder))
-        default: nil
-        }
+        try decodings[type]?.decode(decoder)
+    }
+}
+
+/// One event type's name and how its data decodes into its case.
+private struct EventDecoding: Sendable {
+    let type: String
+    let decode: @Sendable (any Decoder) throws -> EventPayload
+
+    init<Data: Decodable & SendableMetatype>(_ type: String, _ makePayload: @escaping @Sendable (Data) -> EventPayload) {
+        self.type = type
+        decode = { makePayload(try Data(from: $0)) }
+    }
+}
+
+/// What is done with an event's type and data; see `EventPayload.visit(_:)`.
+protocol EventDataVisitor {
+    associatedtype Result
+    associatedtype Failure: Error
+    func visit<Data: Encodable>(type: String, data: Data) throws(Failure) -> Result
+}
+
+private struct TypeName: EventDataVisitor {
+    func visit<Data: Encodable>(type: String, data: Data) -> String { type }
+}
+
+private struct DataEncoding: EventDataVisitor {
+    let encoder: any Encoder
+    func visit<Data: Encodable>(type: String, data: Data) throws(any Error) { try data.encode(to: encoder) }
+}
+
+private struct DataWriting: EventDataVisitor {
+    let writer: JSONByteWriter
+    func visit<Data: Encodable>(type: String, data: Data) throws(any Error) -> String {
+        try writer.writeValue(data)
+        return type
     }
 }
