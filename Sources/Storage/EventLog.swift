@@ -142,7 +142,8 @@ public final class EventLog: Sendable {
 
     /// Up to `limit` events with a seq above `seq`, in seq order, optionally only those of
     /// `tenant` and of one of `types`. Reads on its own connection, so it does not wait for
-    /// the writer's commits.
+    /// the writer's commits. Each event's data comes as the stored text and is decoded only if
+    /// read (``EventEnvelope/data``).
     public func events(
         after seq: Int64, tenant: String? = nil, types: Set<String>? = nil, limit: Int = 1000
     ) async throws -> [EventEnvelope] {
@@ -173,7 +174,6 @@ public final class EventLog: Sendable {
         try await reader.access { database in
             let statement = try database.prepare(sql)
             try statement.bind(values)
-            let decoder = JSONDecoder()
             var events: [EventEnvelope] = []
             while try statement.step() {
                 events.append(EventEnvelope(
@@ -184,7 +184,7 @@ public final class EventLog: Sendable {
                     occurredAt: Date(millisecondsSince1970: statement.int64(at: 6)),
                     callId: statement.string(at: 4),
                     callSeq: statement.isNull(at: 5) ? nil : statement.int64(at: 5),
-                    data: try decoder.decode([String: JSONValue].self, from: Data((statement.string(at: 7) ?? "{}").utf8)),
+                    dataJSON: statement.string(at: 7) ?? "{}",
                     visibility: EventVisibility(storedValue: statement.string(at: 8))))
             }
             return events

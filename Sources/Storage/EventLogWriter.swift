@@ -95,7 +95,7 @@ final class EventLogWriter: @unchecked Sendable {
         try insert.bind(row.event.callId.map { .text($0) } ?? .null, at: 5)
         try insert.bind(row.event.callSeq.map { .integer($0) } ?? .null, at: 6)
         try insert.bind(.integer(row.occurredAtMilliseconds), at: 7)
-        try insert.bind(.text(row.dataText), at: 8)
+        try insert.bind(.text(row.event.dataJSON), at: 8)
         try insert.bind(row.event.visibility.storedValue.map { .text($0) } ?? .null, at: 9)
         _ = try insert.step()
     }

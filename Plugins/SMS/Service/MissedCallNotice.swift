@@ -43,15 +43,16 @@ public struct MissedCallNotice: Sendable, Hashable {
     /// Reads `event`'s fields `user`, `to`, `from`, `language` and optional `queue`; throws
     /// `.permanent` when a required field is missing (the event can never be sent).
     public init(event: EventEnvelope) throws(PluginError) {
-        func text(_ key: String) -> String? {
-            if case .string(let value) = event.data[key], !value.isEmpty { return value }
-            return nil
+        let data = event.data
+        func nonEmpty(_ value: String?) -> String? { value?.isEmpty == false ? value : nil }
+        func field(_ key: String) -> String? {
+            if case .string(let value) = data[key] { nonEmpty(value) } else { nil }
         }
-        guard let user = text("user"), let recipient = text("to") else {
+        guard let user = nonEmpty(event.user), let recipient = field("to") else {
             throw .permanent("event \(event.id) has no user or no \"to\" number")
         }
         self.init(
-            eventID: event.id, tenant: event.tenant, user: user, recipient: recipient, caller: text("from") ?? "ukjent nummer",
-            language: SMSLanguage(tag: text("language")), queue: text("queue"), occurredAt: event.occurredAt)
+            eventID: event.id, tenant: event.tenant, user: user, recipient: recipient, caller: field("from") ?? "ukjent nummer",
+            language: SMSLanguage(tag: field("language")), queue: nonEmpty(event.queue), occurredAt: event.occurredAt)
     }
 }

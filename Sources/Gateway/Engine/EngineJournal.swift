@@ -35,16 +35,15 @@ enum EngineJournal {
     /// Whether an event of `type` is journal bookkeeping rather than a switchboard event.
     static func isJournal(_ type: String) -> Bool { type == eventType }
 
-    /// The journal event for entry number `number` of `tenant`.
+    /// The journal event for entry number `number` of `tenant`, its entry encoded once.
     static func event(_ entry: Entry, number: Int64, tenant: String) throws -> NewEvent {
-        let data = try JSONDecoder().decode([String: JSONValue].self, from: try JSONEncoder().encode(entry))
-        return NewEvent(
+        NewEvent(
             id: "\(tenant):journal:\(number)", type: eventType, tenant: tenant,
-            occurredAt: Date(millisecondsSince1970: entry.at), data: data)
+            occurredAt: Date(millisecondsSince1970: entry.at), dataJSON: String(decoding: try SortedJSONEncoder().encode(entry), as: UTF8.self))
     }
 
-    /// The entry a journal event holds.
+    /// The entry a journal event holds, decoded from its stored text.
     static func entry(of event: EventEnvelope) throws -> Entry {
-        try JSONDecoder().decode(Entry.self, from: try JSONEncoder().encode(event.data))
+        try JSONDecoder().decode(Entry.self, from: Data(event.dataJSON.utf8))
     }
 }

@@ -9,13 +9,11 @@ extension SwitchboardEvent {
         return .company
     }
 
-    /// The event in the log's envelope (without `seq`).
+    /// The event in the log's envelope (without `seq`), its data encoded once, as the text the
+    /// log stores and the stream sends.
     func newEvent() throws -> NewEvent {
-        let object = try JSONDecoder().decode([String: JSONValue].self, from: try jsonData())
-        var data: [String: JSONValue] = [:]
-        if case .object(let fields)? = object["data"] { data = fields }
-        return NewEvent(
+        NewEvent(
             id: id, type: type, tenant: tenant.rawValue, occurredAt: Date(millisecondsSince1970: occurredAt.millisecondsSinceEpoch),
-            callId: callID?.description, callSeq: callSeq.map(Int64.init), data: data, visibility: visibility)
+            callId: callID?.description, callSeq: callSeq.map(Int64.init), dataJSON: try dataJSON(), visibility: visibility)
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
-import HTTPServer
 import PluginKit
 import Storage
 import Synchronization
 
 /// One reader of the event log for all live-stream clients: it follows the log, keeps the
-/// newest events in memory with their JSON already encoded, and wakes waiting clients when
-/// new events arrive. A thousand clients cost one database read and one encoding per event;
+/// newest events in memory with their JSON already written, and wakes waiting clients when
+/// new events arrive. A thousand clients cost one database read per event, and the JSON is
+/// the stored data text within the envelope (``EventEnvelope/json``), never decoded;
 /// a client resuming from further back than the memory holds reads the log itself until it
 /// has caught up.
 final class EventFeed: Sendable {
@@ -19,11 +19,11 @@ final class EventFeed: Sendable {
         let frame: Data
         private let jsonRange: Range<Int>
 
-        init(event: EventEnvelope, json: Data) {
+        init(event: EventEnvelope) {
             self.event = event
             var frame = Data("id: \(event.seq)\nevent: \(event.type)\ndata: ".utf8)
             let start = frame.count
-            frame.append(json)
+            frame.append(contentsOf: event.json)
             jsonRange = start..<frame.count
             frame.append(contentsOf: "\n\n".utf8)
             self.frame = frame
@@ -115,7 +115,7 @@ final class EventFeed: Sendable {
             do {
                 _ = try await log.waitForEvents(after: after)
                 let events = try await log.events(after: after, limit: 2000)
-                append(try events.map(Self.item))
+                append(events.map(Item.init))
             } catch is CancellationError {
                 return
             } catch {
@@ -129,7 +129,7 @@ final class EventFeed: Sendable {
     /// the log, where only `tenant`'s events are read.
     func items(after seq: Int64, tenant: String, limit: Int) async throws -> [Item] {
         if let buffered = bufferedItems(after: seq, through: seq + Int64(limit)) { return Array(buffered) }
-        return try await log.events(after: seq, tenant: tenant, limit: limit).map(Self.item)
+        return try await log.events(after: seq, tenant: tenant, limit: limit).map(Item.init)
     }
 
     /// Waits until the feed has an event after `seq`, or the next pulse (once a second), or
@@ -202,9 +202,5 @@ final class EventFeed: Sendable {
             return Array(state.waiters.values)
         }
         waiters.forEach { $0.resume() }
-    }
-
-    private static func item(_ event: EventEnvelope) throws -> Item {
-        Item(event: event, json: try JSONEncoder.sortedKeys.encode(event))
     }
 }

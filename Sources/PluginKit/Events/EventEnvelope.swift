@@ -21,17 +21,44 @@ public struct EventEnvelope: Hashable, Sendable {
     public var callId: String?
     /// The event's position among its call's events, if it is about a call.
     public var callSeq: Int64?
-    /// The event's fields; docs/events.md lists them per type.
-    public var data: [String: JSONValue]
     /// Who of the company may see it; not part of the JSON form (a client or plugin sees
     /// only what it may).
     public var visibility: EventVisibility
+    var fields: EventFields
 
     /// Creates an envelope from its parts. `occurredAt` should already be whole
     /// milliseconds (as ``NewEvent`` makes it): finer parts do not survive JSON or the log.
     public init(
         seq: Int64, id: String, type: String, tenant: String, occurredAt: Date,
         callId: String? = nil, callSeq: Int64? = nil, data: [String: JSONValue] = [:], visibility: EventVisibility = .company
+    ) {
+        self.init(
+            seq: seq, id: id, type: type, tenant: tenant, occurredAt: occurredAt, callId: callId, callSeq: callSeq,
+            fields: EventFields(data), visibility: visibility)
+    }
+
+    /// Creates an envelope whose data is JSON text as the log stores it (see
+    /// ``NewEvent/init(id:type:tenant:occurredAt:callId:callSeq:dataJSON:visibility:)``): kept
+    /// as it is, and decoded only if ``data`` is read.
+    public init(
+        seq: Int64, id: String, type: String, tenant: String, occurredAt: Date, callId: String? = nil,
+        callSeq: Int64? = nil, dataJSON: String, visibility: EventVisibility = .company
+    ) {
+        self.init(
+            seq: seq, id: id, type: type, tenant: tenant, occurredAt: occurredAt, callId: callId, callSeq: callSeq,
+            fields: EventFields(json: dataJSON), visibility: visibility)
+    }
+
+    /// The envelope of `event` appended at log position `seq`.
+    public init(seq: Int64, event: NewEvent) {
+        self.init(
+            seq: seq, id: event.id, type: event.type, tenant: event.tenant, occurredAt: event.occurredAt,
+            callId: event.callId, callSeq: event.callSeq, fields: event.fields, visibility: event.visibility)
+    }
+
+    private init(
+        seq: Int64, id: String, type: String, tenant: String, occurredAt: Date, callId: String?, callSeq: Int64?,
+        fields: EventFields, visibility: EventVisibility
     ) {
         self.seq = seq
         self.id = id
@@ -40,21 +67,52 @@ public struct EventEnvelope: Hashable, Sendable {
         self.occurredAt = occurredAt
         self.callId = callId
         self.callSeq = callSeq
-        self.data = data
+        self.fields = fields
         self.visibility = visibility
     }
 
-    /// The envelope of `event` appended at log position `seq`.
-    public init(seq: Int64, event: NewEvent) {
-        self.init(
-            seq: seq, id: event.id, type: event.type, tenant: event.tenant, occurredAt: event.occurredAt,
-            callId: event.callId, callSeq: event.callSeq, data: event.data, visibility: event.visibility)
+    /// The event's fields; docs/events.md lists them per type. Decoded from ``dataJSON`` the
+    /// first time they are read, when the envelope was made from text (as the log makes it).
+    public var data: [String: JSONValue] {
+        get { fields.fields }
+        set { fields = EventFields(newValue) }
     }
+
+    /// ``data`` as compact JSON with sorted keys: the text the log stores and the stream sends.
+    public var dataJSON: String { fields.json }
 
     /// The event without its log position.
     public var unsequenced: NewEvent {
         NewEvent(
-            id: id, type: type, tenant: tenant, occurredAt: occurredAt, callId: callId, callSeq: callSeq, data: data, visibility: visibility)
+            id: id, type: type, tenant: tenant, occurredAt: occurredAt, callId: callId, callSeq: callSeq, fields: fields,
+            visibility: visibility)
+    }
+
+    /// The JSON form as UTF-8, with ``dataJSON`` in it as it is: the bytes `Codable` gives
+    /// with `JSONEncoder`'s `[.sortedKeys, .withoutEscapingSlashes]`, without decoding the
+    /// data to encode it again. The live stream sends these.
+    public var json: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.json.utf8.count + type.utf8.count + 128)
+        bytes += "{".utf8
+        if let callId {
+            bytes += #""callId":"#.utf8
+            JSONValue.writeString(callId, to: &bytes)
+            bytes += ",".utf8
+        }
+        if let callSeq { bytes += #""callSeq":\#(callSeq),"#.utf8 }
+        bytes += #""data":"#.utf8
+        bytes += fields.json.utf8
+        bytes += #","id":"#.utf8
+        JSONValue.writeString(id, to: &bytes)
+        bytes += #","occurredAt":""#.utf8
+        RFC3339.append(millisecondsSince1970: occurredAt.millisecondsSince1970, to: &bytes)
+        bytes += #"","seq":\#(seq),"tenant":"#.utf8
+        JSONValue.writeString(tenant, to: &bytes)
+        bytes += #","type":"#.utf8
+        JSONValue.writeString(type, to: &bytes)
+        bytes += "}".utf8
+        return bytes
     }
 }
 

@@ -4,9 +4,9 @@
 ///
 /// A type pattern is an exact type (`call.missed`) or a prefix ending in `.*` (`call.*`
 /// matches `call.missed` and `call.transfer.returned`). Queues are matched against the
-/// event's `data.queue`; users against `data.user`, `data.answeredBy`, `data.by` and
-/// `data.fromUser` (docs/events.md names these fields for every type), and the user an event
-/// is for (``EventVisibility/user(_:)``).
+/// event's ``EventEnvelope/queue``; users against ``EventEnvelope/users`` (`data.user`,
+/// `data.answeredBy`, `data.by` and `data.fromUser`) and the user an event is for
+/// (``EventVisibility/user(_:)``).
 public struct EventFilter: Sendable, Equatable {
     /// Type patterns; empty means all types.
     public var types: [String]
@@ -33,19 +33,15 @@ public struct EventFilter: Sendable, Equatable {
         if !types.isEmpty, !types.contains(where: { Self.type(event.type, matches: $0) }) { return false }
         if !tenants.isEmpty, !tenants.contains(event.tenant) { return false }
         if !queues.isEmpty {
-            guard case .string(let queue)? = event.data["queue"], queues.contains(queue) else { return false }
+            guard let queue = event.queue, queues.contains(queue) else { return false }
         }
         if !users.isEmpty {
-            var ids = Self.userFields.compactMap { key -> String? in
-                if case .string(let id)? = event.data[key] { id } else { nil }
-            }
+            var ids = event.users
             if case .user(let addressee) = event.visibility { ids.append(addressee) }
             guard ids.contains(where: users.contains) else { return false }
         }
         return true
     }
-
-    private static let userFields = ["user", "answeredBy", "by", "fromUser"]
 
     /// Whether `type` matches `pattern` (exact, or a `prefix.*` pattern).
     public static func type(_ type: String, matches pattern: String) -> Bool {
