@@ -8,12 +8,15 @@ struct BenchmarkRun {
     var events = 0
     var seconds = 0.0
     var peakConcurrentCalls = 0
+    /// Bytes of event JSON written, when the run encodes events.
+    var jsonBytes = 0
 
     func line(label: String) -> String {
         let callsPerSecond = Int(Double(completedCalls) / seconds)
         let eventsPerSecond = Int(Double(events) / seconds)
         return "\(label): \(completedCalls) calls, \(events) events in \(String(format: "%.2f", seconds)) s: "
             + "\(callsPerSecond) complete calls/s, \(eventsPerSecond) events/s"
+            + (jsonBytes > 0 ? ", \(jsonBytes) bytes of JSON" : "")
     }
 
     /// Calls arrive every 100 ms on average (virtual time) and talk 10–60 s, so about 350 of
@@ -27,7 +30,6 @@ struct BenchmarkRun {
             plan: TrafficPlan(meanInterarrival: .milliseconds(100), queueShare: 0.8))
         BenchmarkCompany.logEveryoneIn(&simulation, directory)
         var run = BenchmarkRun()
-        var bytes = 0
         let clock = ContinuousClock()
         let began = clock.now
         let arrivalWindow = Duration.milliseconds(Int64(calls) * 100)
@@ -35,14 +37,14 @@ struct BenchmarkRun {
             run.events += effects.events.count
             for event in effects.events {
                 if case .callEnded = event.payload { run.completedCalls += 1 }
-                if encodeJSON { bytes += (try? event.jsonData().count) ?? 0 }
+                if encodeJSON { run.jsonBytes += (try? event.jsonData().count) ?? 0 }
             }
         }
         simulation.run(until: start + arrivalWindow, onEffects: count)
         simulation.drain(until: start + arrivalWindow + .seconds(3600), onEffects: count)
         run.seconds = (clock.now - began).seconds
         precondition(simulation.refusedSignals.isEmpty, "the engine refused signals: \(simulation.refusedSignals.prefix(3))")
-        precondition(!encodeJSON || bytes > 0)
+        precondition(!encodeJSON || run.jsonBytes > 0)
         return run
     }
 
