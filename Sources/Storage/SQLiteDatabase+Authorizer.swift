@@ -19,10 +19,10 @@ extension SQLiteDatabase {
         sqlite3_set_authorizer(handle, { userData, action, first, second, _, _ in
             guard let userData else { return SQLITE_DENY }
             let state = Unmanaged<AuthorizerState>.fromOpaque(userData).takeUnretainedValue()
-            let first = first.map { String(cString: $0) }
-            let second = second.map { String(cString: $0) }
             guard state.namespace.permits(action: action, first, second) else {
-                if state.refusal == nil { state.refusal = TableNamespace.describe(action: action, first, second) }
+                if state.refusal == nil {
+                    state.refusal = TableNamespace.describe(action: action, first.map { String(cString: $0) }, second.map { String(cString: $0) })
+                }
                 return SQLITE_DENY
             }
             return SQLITE_OK

@@ -6,6 +6,8 @@
 public struct TableNamespace: Sendable, Hashable {
     /// The prefix without its underscore, e.g. `sms`.
     public let name: String
+    /// `name` and the underscore as bytes, for the authorizer's comparisons.
+    private let prefix: [UInt8]
 
     /// The namespace `name`: lowercase ASCII letters and digits, starting with a letter; nil
     /// otherwise (a namespace is part of SQL names).
@@ -14,46 +16,42 @@ public struct TableNamespace: Sendable, Hashable {
             name.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { return nil }
         self.name = name
-    }
-
-    /// Whether `table` (a table, index, view or trigger name) belongs to the namespace.
-    public func owns(_ table: String) -> Bool {
-        table.count > name.count + 1 && table.lowercased().hasPrefix(name + "_")
+        prefix = Array((name + "_").utf8)
     }
 
     /// SQLite's own tables, which any statement may read (the schema, AUTOINCREMENT counters,
     /// statistics).
-    static let readableSystemTables: Set<String> = [
+    static let readableSystemTables: [[UInt8]] = [
         "sqlite_schema", "sqlite_master", "sqlite_temp_schema", "sqlite_temp_master", "sqlite_sequence", "sqlite_stat1",
-    ]
+    ].map { Array($0.utf8) }
 
     /// The schema tables SQLite itself writes when a statement creates or drops something;
     /// SQLite refuses direct writes to them (without `PRAGMA writable_schema`, which the
     /// authorizer refuses), so only its own updates pass.
-    static let schemaTables: Set<String> = ["sqlite_schema", "sqlite_master", "sqlite_temp_schema", "sqlite_temp_master"]
+    static let schemaTables: [[UInt8]] = ["sqlite_schema", "sqlite_master", "sqlite_temp_schema", "sqlite_temp_master"].map { Array($0.utf8) }
 
     /// Whether the authorizer allows `action` (an `SQLITE_*` authorizer code) with its first two
-    /// arguments; nil when the action needs no name check and is allowed.
-    func permits(action: Int32, _ first: String?, _ second: String?) -> Bool {
+    /// arguments (C strings, as SQLite passes them: this runs for every table and column a
+    /// statement names, so it compares bytes and makes no strings).
+    func permits(action: Int32, _ first: UnsafePointer<CChar>?, _ second: UnsafePointer<CChar>?) -> Bool {
         switch action {
         case 1, 3, 5, 7, 10, 12, 14, 16:
             // Indexes and triggers: the object (or the index SQLite makes for a UNIQUE or
-            // PRIMARY KEY constraint) and the table it is on.
-            guard let object = first, let table = second, owns(table) else { return false }
-            return owns(object) || object.lowercased().hasPrefix("sqlite_autoindex_\(table.lowercased())_")
+            // PRIMARY KEY constraint on the table) and the table it is on.
+            guard let object = first, owns(second) else { return false }
+            return owns(object) || Self.startsWith(object, Array("sqlite_autoindex_".utf8) + prefix)
         case 2, 4, 6, 8, 11, 13, 15, 17, 27, 28:
             // Tables and views created or dropped, reindex, analyze.
-            return first.map(owns) == true
+            return owns(first)
         case 9, 18, 23:
             // Rows deleted, inserted or updated: the plugin's, or the schema's as SQLite
             // records a CREATE or DROP.
-            guard let table = first else { return false }
-            return owns(table) || Self.schemaTables.contains(table.lowercased())
+            return owns(first) || Self.isOne(of: Self.schemaTables, first)
         case 20:
-            guard let table = first else { return true }
-            return owns(table) || Self.readableSystemTables.contains(table.lowercased())
+            guard first != nil else { return true }
+            return owns(first) || Self.isOne(of: Self.readableSystemTables, first)
         case 26:
-            return second.map(owns) == true
+            return owns(second)
         case 21, 31, 33:
             // SELECT itself, function calls, recursive CTEs.
             return true
@@ -61,6 +59,28 @@ public struct TableNamespace: Sendable, Hashable {
             // PRAGMA, transactions and savepoints, ATTACH, DETACH, virtual tables.
             return false
         }
+    }
+
+    /// Whether the C string `name` is one of the namespace's objects: the prefix (ASCII
+    /// letters compared without case, as SQLite compares names) and at least one more byte.
+    private func owns(_ name: UnsafePointer<CChar>?) -> Bool {
+        guard let name, Self.startsWith(name, prefix) else { return false }
+        return name[prefix.count] != 0
+    }
+
+    /// Whether `name` starts with the lowercase bytes `start`, ASCII case aside.
+    private static func startsWith(_ name: UnsafePointer<CChar>, _ start: [UInt8]) -> Bool {
+        for (index, expected) in start.enumerated() {
+            let byte = UInt8(bitPattern: name[index])
+            guard byte != 0, (65...90).contains(byte) ? byte + 32 == expected : byte == expected else { return false }
+        }
+        return true
+    }
+
+    /// Whether `name` is one of `names` (lowercase bytes), ASCII case aside.
+    private static func isOne(of names: [[UInt8]], _ name: UnsafePointer<CChar>?) -> Bool {
+        guard let name else { return false }
+        return names.contains { startsWith(name, $0) && name[$0.count] == 0 }
     }
 
     /// What a refused action was, for the error message.

@@ -72,11 +72,13 @@ struct BillingExport: Sendable {
             values.append(.text(tenant))
         }
         var exhausted = true
+        var positions: (columns: DatabaseColumns, indexes: [Int])?
         try database.forEachRow(
             "SELECT \(ChargedRow.columns) FROM sms_ledger INDEXED BY sms_ledger_charged WHERE \(condition) ORDER BY accepted_at, id",
             values
         ) { fields in
-            let row = try ChargedRow(fields)
+            if positions?.columns !== fields.columns { positions = (fields.columns, try fields.columns.positions(of: ChargedRow.names)) }
+            let row = try ChargedRow(fields, at: positions?.indexes ?? [])
             output.row(row)
             let key = row.group(by: request.groupBy)
             groups[key, default: BillingTotals.Line(group: key)].messages += 1

@@ -46,16 +46,12 @@ struct BillingOutput {
     /// One charged row.
     mutating func row(_ row: ChargedRow) {
         let vat = BillingAmount.vat(onNet: row.netOre)
-        let texts = [row.tenant, row.user, row.department, row.queue, row.purpose, row.recipient, row.encoding]
         switch format {
         case .csv, .csvNB:
             integer(row.id)
             bytes.append(separator)
             timestamp(row.acceptedAt)
-            for text in texts {
-                bytes.append(separator)
-                csvField(text)
-            }
+            csvFields(row.tenant, row.user, row.department, row.queue, row.purpose, row.recipient, row.encoding)
             bytes.append(separator)
             integer(Int64(row.segments))
             bytes.append(separator)
@@ -70,10 +66,7 @@ struct BillingOutput {
             amount(vat)
             bytes.append(separator)
             amount(row.netOre + vat)
-            for text in [row.status, row.provider, row.providerMessageID] {
-                bytes.append(separator)
-                csvField(text)
-            }
+            csvFields(row.status, row.provider, row.providerMessageID)
             bytes.append(UInt8(ascii: "\n"))
         case .json:
             if !firstRow { bytes.append(UInt8(ascii: ",")) }
@@ -83,10 +76,13 @@ struct BillingOutput {
             append(",\"acceptedAt\":\"")
             timestamp(row.acceptedAt)
             append("\"")
-            for (text, name) in zip(texts, ["tenant", "user", "department", "queue", "purpose", "recipient", "encoding"]) {
-                append(",\"\(name)\":")
-                jsonString(text)
-            }
+            jsonMember("tenant", row.tenant)
+            jsonMember("user", row.user)
+            jsonMember("department", row.department)
+            jsonMember("queue", row.queue)
+            jsonMember("purpose", row.purpose)
+            jsonMember("recipient", row.recipient)
+            jsonMember("encoding", row.encoding)
             append(",\"segments\":")
             integer(Int64(row.segments))
             append(",\"providerSegments\":")
@@ -94,12 +90,25 @@ struct BillingOutput {
             append(",\"segmentMismatch\":\(row.segmentMismatch ? "true" : "false"),\"unitPriceOre\":")
             integer(Int64(row.unitPriceOre))
             append(",\"netOre\":\(row.netOre),\"vatOre\":\(vat),\"grossOre\":\(row.netOre + vat)")
-            for (text, name) in [(row.status, "status"), (row.provider, "provider"), (row.providerMessageID, "providerMessageId")] {
-                append(",\"\(name)\":")
-                jsonString(text)
-            }
+            jsonMember("status", row.status)
+            jsonMember("provider", row.provider)
+            jsonMember("providerMessageId", row.providerMessageID)
             append("}")
         }
+    }
+
+    /// Each field after a separator.
+    private mutating func csvFields(_ fields: String?...) {
+        for field in fields {
+            bytes.append(separator)
+            csvField(field)
+        }
+    }
+
+    /// `,"name":` and the value as a JSON string (or null).
+    private mutating func jsonMember(_ name: String, _ value: String?) {
+        append(",\"\(name)\":")
+        jsonString(value)
     }
 
     mutating func footer(_ totals: BillingTotals, groupBy: BillingExportRequest.GroupBy) {

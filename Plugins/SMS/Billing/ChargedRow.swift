@@ -22,31 +22,36 @@ struct ChargedRow: Sendable {
     let provider: String?
     let providerMessageID: String?
 
-    /// The columns a query must select for ``init(_:)``.
-    static let columns = """
-        id, accepted_at, tenant, user, department, queue, purpose, recipient_masked, encoding, segments,
-        provider_segments, segment_mismatch, unit_price_ore, net_ore, status, provider, provider_message_id
-        """
+    /// The columns a query must select, in the order ``init(_:at:)`` reads them.
+    static let names = [
+        "id", "accepted_at", "tenant", "user", "department", "queue", "purpose", "recipient_masked", "encoding", "segments",
+        "provider_segments", "segment_mismatch", "unit_price_ore", "net_ore", "status", "provider", "provider_message_id",
+    ]
 
-    /// The row's values; a missing column or a value of another type is an error.
-    init(_ row: DatabaseRow) throws(PluginDatabaseError) {
-        id = try row.get("id")
-        acceptedAt = try row.get("accepted_at")
-        tenant = try row.get("tenant")
-        user = try row.get("user")
-        department = try row.get("department")
-        queue = try row.get("queue")
-        purpose = try row.get("purpose")
-        recipient = try row.get("recipient_masked")
-        encoding = try row.get("encoding")
-        segments = try row.get("segments")
-        providerSegments = try row.get("provider_segments")
-        segmentMismatch = try row.get("segment_mismatch")
-        unitPriceOre = try row.get("unit_price_ore")
-        netOre = try row.get("net_ore")
-        status = try row.get("status")
-        provider = try row.get("provider")
-        providerMessageID = try row.get("provider_message_id")
+    /// ``names`` as a select list.
+    static let columns = names.joined(separator: ", ")
+
+    /// The row's values; `positions` are ``names``' positions in the query (resolved once
+    /// per query with ``DatabaseColumns/positions(of:)``). A value of another type is an
+    /// error.
+    init(_ row: DatabaseRow, at positions: [Int]) throws(PluginDatabaseError) {
+        id = try row.get(at: positions[0])
+        acceptedAt = try row.get(at: positions[1])
+        tenant = try row.get(at: positions[2])
+        user = try row.get(at: positions[3])
+        department = try row.get(at: positions[4])
+        queue = try row.get(at: positions[5])
+        purpose = try row.get(at: positions[6])
+        recipient = try row.get(at: positions[7])
+        encoding = try row.get(at: positions[8])
+        segments = try row.get(at: positions[9])
+        providerSegments = try row.get(at: positions[10])
+        segmentMismatch = try row.get(at: positions[11])
+        unitPriceOre = try row.get(at: positions[12])
+        netOre = try row.get(at: positions[13])
+        status = try row.get(at: positions[14])
+        provider = try row.get(at: positions[15])
+        providerMessageID = try row.get(at: positions[16])
     }
 
     /// The value of the column `groupBy` groups by.
