@@ -46,7 +46,7 @@ public struct SMSPluginFactory: PluginFactory {
         }
         let directory = SMSServiceDirectory(plugins: plugins, services: services)
         return PluginExtensions(
-            routes: SMSRoutes(services: directory).routes + BillingRoutes(database: database, services: directory).routes,
+            routes: SMSRoutes(services: directory).routes + BillingRoutes(services: directory).routes,
             services: senders,
             loginCodes: plugins.isEmpty ? nil : SMSLoginCodeChannel(services: directory))
     }

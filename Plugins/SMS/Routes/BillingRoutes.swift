@@ -7,18 +7,16 @@ import PluginKit
 /// uses; Europe/Oslo without one); `to` is inclusive. The file is streamed as the client
 /// reads it (``BillingExportStream``).
 struct BillingRoutes {
-    /// The SMS plugin's tables.
-    let database: any PluginDatabase
     /// The service of the instance serving each company.
     let services: SMSServiceDirectory
 
     /// The route.
     var routes: [PluginRoute] {
-        let database = self.database
         let services = self.services
         return [
             PluginRoute(.get, "/admin/billing", .admin) { request in
                 let scope = try request.company
+                guard let database = scope.database else { throw PluginProblem.storageUnavailable() }
                 let zone = services.service(for: scope.company)?.settings.timeZone ?? TimeZone(identifier: "Europe/Oslo") ?? .gmt
                 var issues: [FieldIssue] = []
                 func day(_ name: String) -> Date? {
@@ -51,7 +49,7 @@ struct BillingRoutes {
                 do {
                     stream = try await BillingExportStream.open(
                         BillingExportRequest(from: from, to: end, tenant: scope.company, groupBy: groupBy, format: format),
-                        database: scope.database ?? database)
+                        database: database)
                 } catch {
                     throw PluginProblem.storageUnavailable()
                 }

@@ -13,6 +13,8 @@ struct APIRequest: Sendable {
     let caller: Caller
     /// The caller's company's engine.
     let runtime: TenantRuntime
+    /// The logged-in user's role when the route's access check read it; nil for an API key.
+    let role: UserRole?
 
     /// The caller's company.
     var tenant: TenantID { caller.tenant }

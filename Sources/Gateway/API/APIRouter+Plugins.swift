@@ -36,11 +36,9 @@ extension APIRouter {
         }
         let scoped: Handler = { request in
             let company = request.tenant.rawValue
-            var role: String?
-            if let user = request.caller.user { role = await request.runtime.read { $0.role(of: user) }?.rawValue }
             let scope = CompanyScope(
                 company: company,
-                caller: PluginCaller(user: request.caller.user?.rawValue, role: role, principal: request.caller.principalName),
+                caller: PluginCaller(user: request.caller.user?.rawValue, role: request.role?.rawValue, principal: request.caller.principalName),
                 directory: EngineCompanyDirectory(runtime: request.runtime),
                 database: database.map { CompanyScopedDatabase($0, company: company) },
                 events: CompanyEventSink(events, company: company))

@@ -30,6 +30,9 @@ struct PluginKinds: Sendable {
     ) async throws(GatewayStartError) -> PluginKinds {
         let events = LogEventSink(log: storage.log, companies: Set(configuration.tenants.map(\.id)))
         let runtimes = engines.runtimes
+        // One session (two transfer threads) for every kind's own work; each instance's
+        // deliveries have their own (`PluginContextFactory`).
+        let http = HTTPSession(configuration: HTTPSessionConfiguration(threadCount: 2))
         var started: [Started] = []
         for factory in factories {
             let database: SQLitePluginDatabase?
@@ -40,7 +43,7 @@ struct PluginKinds: Sendable {
             }
             let context = PluginKindContext(
                 logger: logger.labelled("plugin.\(factory.kind)"), clock: SystemPluginClock(),
-                http: HTTPSession(configuration: HTTPSessionConfiguration(threadCount: 2)), database: database, events: events,
+                http: http, database: database, events: events,
                 companies: { id in runtimes[id].map(EngineCompanyDirectory.init(runtime:)) })
             let instances = configuration.plugins.filter { $0.kind == factory.kind }.map(\.plugin)
             do {

@@ -4,7 +4,8 @@ public struct PluginKindContext: Sendable {
     public var logger: Logger
     /// The clock.
     public var clock: any PluginClock
-    /// Outbound HTTP for the kind's own work (its instances' deliveries get their own).
+    /// Outbound HTTP for the kind's own work, shared by the kinds (its instances' deliveries
+    /// get their own).
     public var http: any HTTPTransport
     /// The kind's tables (``PluginFactory/schema``), migrated; nil for a kind without.
     public var database: (any PluginDatabase)?

@@ -8,13 +8,10 @@ import Synchronization
 public struct ServiceGroup: Sendable {
     /// The services in start order.
     public let services: [any Service]
-    /// Told each step: a service started, stopped or failed.
-    private let report: @Sendable (ServiceGroupEvent) -> Void
 
     /// A group of `services`, started in this order.
-    public init(_ services: [any Service], report: @escaping @Sendable (ServiceGroupEvent) -> Void = { _ in }) {
+    public init(_ services: [any Service]) {
         self.services = services
-        self.report = report
     }
 
     /// Starts every service, calls `started` once all have, runs until cancelled (or until a
@@ -42,7 +39,6 @@ public struct ServiceGroup: Sendable {
                     }
                 }
                 running.append((service, task))
-                report(.started(service.name))
             }
             started()
             await failures.waitForFirstOrCancellation()
@@ -56,20 +52,11 @@ public struct ServiceGroup: Sendable {
 
     private func stop(_ running: [(service: any Service, task: Task<Void, any Error>)]) async {
         for (service, _) in running.reversed() { service.beginShutdown() }
-        for (service, task) in running.reversed() {
+        for (_, task) in running.reversed() {
             task.cancel()
             _ = await task.result
-            report(.stopped(service.name))
         }
     }
-}
-
-/// A step of a ``ServiceGroup``, for its report.
-public enum ServiceGroupEvent: Sendable, Hashable {
-    /// The service started (its `start` returned and its `run` began).
-    case started(String)
-    /// The service's `run` returned after its cancellation.
-    case stopped(String)
 }
 
 /// Why a ``ServiceGroup`` stopped with an error.

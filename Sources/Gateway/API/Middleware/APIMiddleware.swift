@@ -1,4 +1,5 @@
 import HTTPServer
+import Switchboard
 
 /// One step of the API's request chain (hummingbird 2's `MiddlewareProtocol` is the model):
 /// it looks at the request and what earlier steps established (``APIContext``), and either
@@ -19,6 +20,8 @@ struct APIContext: Sendable {
     var caller: Caller?
     /// The caller's company's engine, once ``CompanyResolution`` has run.
     var runtime: TenantRuntime?
+    /// The logged-in user's role, once ``AccessCheck`` has read it; nil for an API key.
+    var role: UserRole?
 
     /// The request as a route handler sees it.
     ///
@@ -26,7 +29,7 @@ struct APIContext: Sendable {
     ///   (a route registered without those steps).
     func request(_ http: HTTPRequest) throws(HTTPError) -> APIRequest {
         guard let caller, let runtime else { throw APIProblem.unauthenticated("The request was not authenticated.") }
-        return APIRequest(http: http, caller: caller, runtime: runtime)
+        return APIRequest(http: http, caller: caller, runtime: runtime, role: role)
     }
 }
 
@@ -38,9 +41,6 @@ struct MiddlewareChain: Sendable {
 
     /// A chain of `steps`, outermost first.
     init(_ steps: [any APIMiddleware]) { self.steps = steps }
-
-    /// This chain followed by `more`.
-    func appending(_ more: any APIMiddleware...) -> MiddlewareChain { MiddlewareChain(steps + more) }
 
     /// Runs `request` through every step and then `handler`.
     func run(_ request: HTTPRequest, context: APIContext = APIContext(), handler: @escaping APIMiddleware.Next) async throws -> HTTPResponse {

@@ -18,6 +18,8 @@ struct AccessCheck: APIMiddleware {
             role = nil
         }
         try Self.check(access, role: role, scopes: caller.scopes)
+        var context = context
+        context.role = role
         return try await next(request, context)
     }
 
